@@ -1,0 +1,260 @@
+/* po-cli.c: power-oversight-cli, the core without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "po-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "po-audit.h"
+#include "po-cli.h"
+#include "po-demo.h"
+#include "po-error.h"
+
+static const char usage_text[] = N_(
+  "Usage: power-oversight-cli [--db FILE] COMMAND ...\n"
+  "\n"
+  "Commands:\n"
+  "  calendar is-workday DATE            prints “yes” or “no”\n"
+  "  calendar add DATE N                 the Nth working day after DATE (N<0: before)\n"
+  "  calendar count FROM TO              working days after FROM up to and including TO\n"
+  "  calendar import FILE.ics|FILE.json  replaces the years the file holds\n"
+  "  calendar export [FILE]              the stored calendar as JSON\n"
+  "  demo [--items N] [--cases N] [--petitions N] [--seed S] [--today DATE]\n"
+  "                                      fills an empty office with realistic data\n"
+  "  audit verify                        “ok N”, or exit 1 naming the first bad entry\n"
+  "\n"
+  "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
+
+PoDatabase *
+po_cli_database (PoCli   *cli,
+                 GError **error)
+{
+  if (cli->db == NULL)
+    {
+      g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : po_database_default_path ();
+
+      cli->db = po_database_open (path, error);
+      if (cli->db != NULL)
+        po_database_set_actor (cli->db, g_getenv ("PO_ACTOR"));
+    }
+  return cli->db;
+}
+
+/**
+ * po_cli_fail:
+ * @error: (transfer full): what went wrong
+ *
+ * Prints the error as one line on stderr.
+ */
+int
+po_cli_fail (GError *error)
+{
+  g_autofree char *line = g_strdup (error ? error->message : _("Failed for an unknown reason"));
+
+  g_strdelimit (line, "\n", ' ');
+  fprintf (stderr, "power-oversight-cli: %s\n", line);
+  g_clear_error (&error);
+  return PO_CLI_FAILED;
+}
+
+int
+po_cli_usage (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "power-oversight-cli: %s; %s\n", message, _("see “power-oversight-cli --help”"));
+  return PO_CLI_USAGE;
+}
+
+gboolean
+po_cli_parse_int (const char  *text,
+                  const char  *what,
+                  gint64       min,
+                  gint64       max,
+                  gint64      *out,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, out, &local_error))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", not “%s”"),
+                   what, min, max, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * po_cli_note_provisional:
+ *
+ * Says on stderr when an answer rests on a year without a published
+ * schedule.
+ */
+void
+po_cli_note_provisional (PoCalendar *calendar,
+                         PoDate      from,
+                         PoDate      to)
+{
+  int y1 = po_date_year (MIN (from, to));
+  int y2 = po_date_year (MAX (from, to));
+
+  for (int y = y1; y <= y2; y++)
+    if (!po_calendar_is_published (calendar, y))
+      {
+        fprintf (stderr,
+                 _("power-oversight-cli: provisional: %d has no published holiday schedule yet; "
+                   "the Monday–Friday rule was used\n"),
+                 y);
+        return;
+      }
+}
+
+static int
+run_demo (PoCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PoDemoOptions options;
+  PoDatabase *db;
+  gint64 value;
+
+  po_demo_options_init (&options);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *opt = argv[i];
+
+      if (i + 1 >= argc)
+        return po_cli_usage (_("“%s” needs a value"), opt);
+      if (g_str_equal (opt, "--items") || g_str_equal (opt, "--cases") ||
+          g_str_equal (opt, "--petitions") || g_str_equal (opt, "--seed"))
+        {
+          gint64 max = g_str_equal (opt, "--seed") ? G_MAXUINT32 : 10000000;
+
+          if (!po_cli_parse_int (argv[i + 1], opt, 0, max, &value, &error))
+            return po_cli_fail (g_steal_pointer (&error));
+          if (g_str_equal (opt, "--items"))
+            options.items = (guint) value;
+          else if (g_str_equal (opt, "--cases"))
+            options.cases = (guint) value;
+          else if (g_str_equal (opt, "--petitions"))
+            options.petitions = (guint) value;
+          else
+            options.seed = (guint32) value;
+        }
+      else if (g_str_equal (opt, "--today"))
+        {
+          options.today = po_date_parse (argv[i + 1], &error);
+          if (options.today == PO_DATE_INVALID)
+            return po_cli_fail (g_steal_pointer (&error));
+        }
+      else
+        return po_cli_usage (_("demo does not know the option “%s”"), opt);
+      i++;
+    }
+
+  db = po_cli_database (cli, &error);
+  if (db == NULL)
+    return po_cli_fail (g_steal_pointer (&error));
+  po_database_set_actor (db, "demo");
+
+  if (!po_demo_generate (db, &options, NULL, NULL, NULL, &error))
+    return po_cli_fail (g_steal_pointer (&error));
+
+  fprintf (stderr, _("power-oversight-cli: demo office written to %s: %u items, %u cases, %u petitions (seed %u)\n"),
+           po_database_get_path (db), options.items, options.cases, options.petitions, options.seed);
+  return PO_CLI_OK;
+}
+
+static int
+run_audit (PoCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PoDatabase *db;
+  gint64 n = 0;
+
+  if (argc != 1 || !g_str_equal (argv[0], "verify"))
+    return po_cli_usage (_("audit takes one subcommand: verify"));
+
+  db = po_cli_database (cli, &error);
+  if (db == NULL)
+    return po_cli_fail (g_steal_pointer (&error));
+  if (!po_audit_verify (db, &n, NULL, &error))
+    return po_cli_fail (g_steal_pointer (&error));
+
+  printf ("ok %" G_GINT64_FORMAT "\n", n);
+  return PO_CLI_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("PO_LOCALEDIR");
+  PoCli cli = { NULL, NULL };
+  const char *command;
+  int status;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          fputs (_(usage_text), stdout);
+          return PO_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("power-oversight-cli %s\n", PACKAGE_VERSION);
+          return PO_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        {
+          if (++i >= argc)
+            return po_cli_usage (_("--db needs a file"));
+          cli.db_path = argv[i];
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        cli.db_path = argv[i] + 5;
+      else
+        return po_cli_usage (_("unknown option “%s”"), argv[i]);
+    }
+
+  if (i >= argc)
+    return po_cli_usage (_("no command given"));
+  if (cli.db_path != NULL && *cli.db_path == '\0')
+    return po_cli_usage (_("--db needs a file"));
+
+  command = argv[i++];
+  if (g_str_equal (command, "calendar"))
+    status = po_cli_calendar (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "demo"))
+    status = run_demo (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "audit"))
+    status = run_audit (&cli, argc - i, argv + i);
+  else
+    status = po_cli_usage (_("unknown command “%s”"), command);
+
+  g_clear_object (&cli.db);
+  return status;
+}

@@ -1,0 +1,545 @@
+/* po-audit.c: the append-only, hash-chained audit log (全程留痕)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every business table gets three triggers that copy the row, before and
+ * after, as JSON into audit_log. A trigger on audit_log itself then seals
+ * the new entry: it stores the previous entry's hash and the SHA-256 of
+ * the previous hash and this entry's fields. Further triggers refuse any
+ * other UPDATE or DELETE of the log. Because the triggers call functions
+ * that only this program registers, a write from a plain sqlite3 shell
+ * fails; whoever drops the triggers to get round that is found by
+ * po_audit_verify(), which checks the chain and compares every row with
+ * the last state the log recorded for it.
+ */
+#define G_LOG_DOMAIN "po-audit"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "po-audit.h"
+#include "po-error.h"
+
+static void
+sql_now (sqlite3_context  *ctx,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  g_autoptr(GTimeZone) cst = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (cst);
+  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  sqlite3_result_text (ctx, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_actor (sqlite3_context  *ctx,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  PoDatabase *db = sqlite3_user_data (ctx);
+
+  sqlite3_result_text (ctx, po_database_get_actor (db), -1, SQLITE_TRANSIENT);
+}
+
+static void
+checksum_field (GChecksum  *checksum,
+                const char *text)
+{
+  /* Length-prefixed, so no choice of field contents can collide. */
+  char prefix[32];
+
+  if (text == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "-;", 2);
+      return;
+    }
+  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (text));
+  g_checksum_update (checksum, (const guchar *) prefix, -1);
+  g_checksum_update (checksum, (const guchar *) text, -1);
+  g_checksum_update (checksum, (const guchar *) ";", 1);
+}
+
+/**
+ * po_audit_entry_hash:
+ *
+ * Returns: (transfer full): the hex SHA-256 that seals one log entry
+ */
+char *
+po_audit_entry_hash (const char *prev_hash,
+                     gint64      seq,
+                     const char *at,
+                     const char *actor,
+                     const char *table,
+                     gint64      row_id,
+                     const char *op,
+                     const char *before,
+                     const char *after)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char num[32];
+
+  checksum_field (checksum, prev_hash);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, seq);
+  checksum_field (checksum, num);
+  checksum_field (checksum, at);
+  checksum_field (checksum, actor);
+  checksum_field (checksum, table);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, row_id);
+  checksum_field (checksum, num);
+  checksum_field (checksum, op);
+  checksum_field (checksum, before);
+  checksum_field (checksum, after);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* po_seal(prev_hash, seq, at, actor, tbl, row_id, op, before, after) */
+static void
+sql_seal (sqlite3_context  *ctx,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  g_autofree char *hash = NULL;
+
+  hash = po_audit_entry_hash ((const char *) sqlite3_value_text (argv[0]),
+                              sqlite3_value_int64 (argv[1]),
+                              (const char *) sqlite3_value_text (argv[2]),
+                              (const char *) sqlite3_value_text (argv[3]),
+                              (const char *) sqlite3_value_text (argv[4]),
+                              sqlite3_value_int64 (argv[5]),
+                              (const char *) sqlite3_value_text (argv[6]),
+                              (const char *) sqlite3_value_text (argv[7]),
+                              (const char *) sqlite3_value_text (argv[8]));
+  sqlite3_result_text (ctx, hash, -1, SQLITE_TRANSIENT);
+}
+
+void
+po_audit_register_functions (PoDatabase *db)
+{
+  sqlite3 *handle = po_database_get_handle (db);
+
+  sqlite3_create_function_v2 (handle, "po_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_actor", 0, SQLITE_UTF8, db, sql_actor, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_seal", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                              sql_seal, NULL, NULL, NULL);
+}
+
+/**
+ * po_audit_is_business_table:
+ *
+ * Whether writes to @table are audited: every table but the log itself,
+ * SQLite's own, and derived data recomputed from audited rows.
+ */
+gboolean
+po_audit_is_business_table (const char *table)
+{
+  return !g_str_has_prefix (table, "sqlite_") &&
+         !g_str_equal (table, "audit_log") &&
+         !g_str_equal (table, "deadlines") &&
+         strstr (table, "_fts") == NULL;
+}
+
+static char **
+list_business_tables (PoDatabase  *db,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = po_database_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (po_audit_is_business_table (name))
+        g_ptr_array_add (tables, g_strdup (name));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      po_database_set_error (db, rc, error, _("list the tables"));
+      return NULL;
+    }
+  g_ptr_array_add (tables, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&tables), FALSE);
+}
+
+static char **
+list_columns (PoDatabase  *db,
+              const char  *table,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = po_database_prepare (db, "SELECT name FROM pragma_table_info (?1) ORDER BY cid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      po_database_set_error (db, rc, error, _("list the columns"));
+      return NULL;
+    }
+  g_ptr_array_add (columns, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&columns), FALSE);
+}
+
+/* json_object('c1', PREFIX.c1, …): the row as the log records it. Table
+ * and column names come from the schema, never from input. */
+static char *
+row_json_expr (const char *prefix,
+               char      **columns)
+{
+  GString *s = g_string_new ("json_object(");
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (s, "%s'%s', %s.\"%s\"", i ? ", " : "", columns[i], prefix, columns[i]);
+  g_string_append_c (s, ')');
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * po_audit_install_triggers:
+ *
+ * (Re)creates the audit triggers of every business table for its current
+ * columns, and the triggers that seal the log and keep it append-only.
+ * Migrations call it after every schema change.
+ */
+gboolean
+po_audit_install_triggers (PoDatabase  *db,
+                           GError     **error)
+{
+  g_auto(GStrv) tables = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  tables = list_business_tables (db, error);
+  if (tables == NULL)
+    return FALSE;
+
+  g_string_append (sql,
+    "DROP TRIGGER IF EXISTS audit_log_seal;\n"
+    "CREATE TRIGGER audit_log_seal AFTER INSERT ON audit_log BEGIN\n"
+    "  UPDATE audit_log SET\n"
+    "    prev_hash = (SELECT hash FROM audit_log WHERE seq < NEW.seq ORDER BY seq DESC LIMIT 1),\n"
+    "    hash = po_seal ((SELECT hash FROM audit_log WHERE seq < NEW.seq ORDER BY seq DESC LIMIT 1),\n"
+    "                    NEW.seq, NEW.at, NEW.actor, NEW.tbl, NEW.row_id, NEW.op, NEW.before, NEW.after)\n"
+    "  WHERE seq = NEW.seq;\n"
+    "END;\n"
+    "DROP TRIGGER IF EXISTS audit_log_no_update;\n"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+    "  WHEN OLD.hash IS NOT NULL OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at\n"
+    "    OR NEW.actor IS NOT OLD.actor OR NEW.tbl IS NOT OLD.tbl OR NEW.row_id IS NOT OLD.row_id\n"
+    "    OR NEW.op IS NOT OLD.op OR NEW.before IS NOT OLD.before OR NEW.after IS NOT OLD.after\n"
+    "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
+    "DROP TRIGGER IF EXISTS audit_log_no_delete;\n"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+    "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n");
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      const char *t = tables[i];
+      g_auto(GStrv) columns = list_columns (db, t, error);
+      g_autofree char *old_json = NULL;
+      g_autofree char *new_json = NULL;
+
+      if (columns == NULL)
+        return FALSE;
+      old_json = row_json_expr ("OLD", columns);
+      new_json = row_json_expr ("NEW", columns);
+
+      g_string_append_printf (sql,
+        "DROP TRIGGER IF EXISTS audit_%1$s_insert;\n"
+        "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON %1$s BEGIN\n"
+        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
+        "  VALUES (po_now (), po_actor (), '%1$s', NEW.rowid, 'INSERT', NULL, %3$s);\n"
+        "END;\n"
+        "DROP TRIGGER IF EXISTS audit_%1$s_update;\n"
+        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON %1$s BEGIN\n"
+        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
+        "  VALUES (po_now (), po_actor (), '%1$s', NEW.rowid, 'UPDATE', %2$s, %3$s);\n"
+        "END;\n"
+        "DROP TRIGGER IF EXISTS audit_%1$s_delete;\n"
+        "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON %1$s BEGIN\n"
+        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
+        "  VALUES (po_now (), po_actor (), '%1$s', OLD.rowid, 'DELETE', %2$s, NULL);\n"
+        "END;\n",
+        t, old_json, new_json);
+    }
+
+  return po_database_exec (db, sql->str, error);
+}
+
+static gboolean
+verify_chain (PoDatabase    *db,
+              gint64        *n_entries,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *prev = NULL;
+  gint64 expected = 1;
+  gint64 last_issued;
+  int rc;
+
+  stmt = po_database_prepare (db,
+                              "SELECT seq, at, actor, tbl, row_id, op, before, after, prev_hash, hash "
+                              "FROM audit_log ORDER BY seq",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *tbl = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 row_id = sqlite3_column_int64 (stmt, 4);
+      const char *op = (const char *) sqlite3_column_text (stmt, 5);
+      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 8);
+      const char *hash = (const char *) sqlite3_column_text (stmt, 9);
+      g_autofree char *expect_hash = NULL;
+
+      if ((seq & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+
+      if (seq != expected)
+        {
+          sqlite3_reset (stmt);
+          return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                              expected + 1 == seq
+                              ? _("audit entry %" G_GINT64_FORMAT " was removed from the log")
+                              : _("audit entries from %" G_GINT64_FORMAT " on were removed from the log"),
+                              expected), FALSE;
+        }
+
+      expect_hash = po_audit_entry_hash (prev, seq,
+                                         (const char *) sqlite3_column_text (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         tbl, row_id, op,
+                                         (const char *) sqlite3_column_text (stmt, 6),
+                                         (const char *) sqlite3_column_text (stmt, 7));
+      if (g_strcmp0 (prev_hash, prev) != 0 || g_strcmp0 (hash, expect_hash) != 0)
+        {
+          g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                       _("audit entry %" G_GINT64_FORMAT " (%s of %s row %" G_GINT64_FORMAT ") was altered: "
+                         "its hash does not match its contents"),
+                       seq, op, tbl, row_id);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+
+      g_free (prev);
+      prev = g_strdup (hash);
+      expected++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the audit log"));
+
+  /* AUTOINCREMENT remembers the last number issued: a cut-off tail shows. */
+  last_issued = po_database_query_int (db, "SELECT coalesce (max (seq), 0) FROM sqlite_sequence WHERE name = 'audit_log'", error);
+  if (last_issued < 0)
+    return FALSE;
+  if (last_issued >= expected)
+    return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                        _("audit entries from %" G_GINT64_FORMAT " on were removed from the log"),
+                        expected), FALSE;
+
+  *n_entries = expected - 1;
+  return TRUE;
+}
+
+static gboolean
+verify_table (PoDatabase  *db,
+              const char  *table,
+              GError     **error)
+{
+  g_auto(GStrv) columns = list_columns (db, table, error);
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (columns == NULL)
+    return FALSE;
+  json = row_json_expr ("t", columns);
+
+  /* The last entry of each row against the row; then rows the log never saw. */
+  sql = g_strdup_printf (
+    "SELECT a.seq, a.op, a.row_id, t.rowid IS NOT NULL FROM "
+    "  (SELECT row_id, max (seq) AS seq FROM audit_log WHERE tbl = '%1$s' GROUP BY row_id) AS l "
+    "  JOIN audit_log AS a ON a.seq = l.seq "
+    "  LEFT JOIN \"%1$s\" AS t ON t.rowid = l.row_id "
+    "WHERE (a.op = 'DELETE' AND t.rowid IS NOT NULL) "
+    "   OR (a.op <> 'DELETE' AND (t.rowid IS NULL OR %2$s IS NOT a.after)) "
+    "UNION ALL "
+    "SELECT NULL, NULL, t.rowid, 1 FROM \"%1$s\" AS t "
+    "WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE tbl = '%1$s' AND row_id = t.rowid) "
+    "ORDER BY 1 NULLS LAST LIMIT 1",
+    table, json);
+
+  stmt = po_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 row_id = sqlite3_column_int64 (stmt, 2);
+      gboolean exists = sqlite3_column_int (stmt, 3);
+
+      ok = FALSE;
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                     _("%s row %" G_GINT64_FORMAT " has no audit entry: it was written behind the application’s back"),
+                     table, row_id);
+      else if (!exists)
+        g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                     _("audit entry %" G_GINT64_FORMAT ": %s row %" G_GINT64_FORMAT " was deleted behind the application’s back"),
+                     (gint64) sqlite3_column_int64 (stmt, 0), table, row_id);
+      else
+        g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                     _("audit entry %" G_GINT64_FORMAT ": %s row %" G_GINT64_FORMAT " differs from what the log recorded; "
+                       "it was changed behind the application’s back"),
+                     (gint64) sqlite3_column_int64 (stmt, 0), table, row_id);
+    }
+  else if (rc != SQLITE_DONE)
+    ok = po_database_set_error (db, rc, error, _("compare the data with the audit log"));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/**
+ * po_audit_verify:
+ * @n_entries: (out): the number of entries in an intact log
+ *
+ * Checks that the log is a complete, unaltered chain, and that every row
+ * of every business table is what the log last recorded for it.
+ *
+ * Returns: %TRUE when all holds; otherwise %FALSE with a %PO_ERROR_TAMPERED
+ *   error naming the first bad entry or row
+ */
+gboolean
+po_audit_verify (PoDatabase    *db,
+                 gint64        *n_entries,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_auto(GStrv) tables = NULL;
+  gint64 n = 0;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  if (!po_database_exec (db, "BEGIN", error))
+    return FALSE;
+
+  if (!verify_chain (db, &n, cancellable, error))
+    goto fail;
+
+  tables = list_business_tables (db, error);
+  if (tables == NULL)
+    goto fail;
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !verify_table (db, tables[i], error))
+        goto fail;
+    }
+
+  po_database_exec (db, "COMMIT", NULL);
+  if (n_entries)
+    *n_entries = n;
+  return TRUE;
+
+fail:
+  po_database_exec (db, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+void
+po_audit_entry_clear (PoAuditEntry *entry)
+{
+  g_clear_pointer (&entry->at, g_free);
+  g_clear_pointer (&entry->actor, g_free);
+  g_clear_pointer (&entry->table, g_free);
+  g_clear_pointer (&entry->op, g_free);
+  g_clear_pointer (&entry->before, g_free);
+  g_clear_pointer (&entry->after, g_free);
+  g_clear_pointer (&entry->hash, g_free);
+}
+
+/**
+ * po_audit_count:
+ *
+ * Returns: the number of the last entry (entries are numbered from 1),
+ *   or -1 with @error set
+ */
+gint64
+po_audit_count (PoDatabase  *db,
+                GError     **error)
+{
+  return po_database_query_int (db, "SELECT coalesce (max (seq), 0) FROM audit_log", error);
+}
+
+/**
+ * po_audit_read:
+ * @first_seq: the number of the first entry wanted
+ * @n: how many entries at most
+ * @entries: (element-type PoAuditEntry): receives the entries in order;
+ *   give it po_audit_entry_clear() as its clear function
+ *
+ * Reads a page of the log, for a list that loads rows as they are shown.
+ */
+gboolean
+po_audit_read (PoDatabase  *db,
+               gint64       first_seq,
+               guint        n,
+               GArray      *entries,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  stmt = po_database_prepare (db,
+                              "SELECT seq, at, actor, tbl, row_id, op, before, after, hash "
+                              "FROM audit_log WHERE seq >= ?1 ORDER BY seq LIMIT ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_seq);
+  sqlite3_bind_int (stmt, 2, (int) n);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoAuditEntry e = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .at = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .actor = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .table = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .row_id = sqlite3_column_int64 (stmt, 4),
+        .op = g_strdup ((const char *) sqlite3_column_text (stmt, 5)),
+        .before = g_strdup ((const char *) sqlite3_column_text (stmt, 6)),
+        .after = g_strdup ((const char *) sqlite3_column_text (stmt, 7)),
+        .hash = g_strdup ((const char *) sqlite3_column_text (stmt, 8)),
+      };
+      g_array_append_val (entries, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the audit log"));
+  return TRUE;
+}

@@ -1,0 +1,41 @@
+/* po-deadlines.h: every deadline of the regulation, computed once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "po-database.h"
+#include "po-types.h"
+
+G_BEGIN_DECLS
+
+/* 规定 九(五): file no later than 15 working days before the law takes
+ * effect; the legal office replies within 10 working days of receipt. */
+#define PO_FILING_LEAD_DAYS        15
+#define PO_REVIEW_REPLY_DAYS       10
+/* 规定 十(二)2: penalty cases entered within 1 working day of on-site
+ * enforcement; all case data reported within 3 working days. */
+#define PO_CASE_ENTRY_DAYS          1
+#define PO_CASE_REPORT_DAYS         3
+/* 规定 十(二)6: consultations answered in 3, complaints in 10. */
+#define PO_CONSULTATION_REPLY_DAYS  3
+#define PO_COMPLAINT_REPLY_DAYS    10
+
+PoDate    po_deadline_filing      (PoCalendar  *calendar,
+                                   PoDate       effective_on,
+                                   gboolean    *provisional,
+                                   GError     **error);
+PoDate    po_deadline_within      (PoCalendar  *calendar,
+                                   PoDate       from,
+                                   int          working_days,
+                                   gboolean    *provisional,
+                                   GError     **error);
+int       po_petition_reply_days  (const char  *kind);
+
+gboolean  po_deadlines_refresh_all (PoDatabase     *db,
+                                    GCancellable   *cancellable,
+                                    PoProgressFunc  progress,
+                                    gpointer        user_data,
+                                    GError        **error);
+
+G_END_DECLS

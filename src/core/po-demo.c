@@ -1,0 +1,823 @@
+/* po-demo.c: a realistic synthetic office
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A city of municipal departments and the departments of its counties,
+ * with power items of all nine types, review requests, cases and
+ * petitions spread over the year before `today`. Everything is drawn
+ * from one GRand seeded with the options' seed, so the same seed and the
+ * same day give the same office. Writes go through the ordinary tables,
+ * so the audit log records them like any other.
+ */
+#define G_LOG_DOMAIN "po-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "po-deadlines.h"
+#include "po-demo.h"
+#include "po-error.h"
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *law;        /* the law its items mostly rest on */
+  const char *licences;   /* '|'-separated names of its licences */
+  const char *violations; /* '|'-separated violations it punishes */
+} DeptTemplate;
+
+static const DeptTemplate departments[] = {
+  { "SCJG", "市场监督管理局", "中华人民共和国食品安全法",
+    "食品经营许可|食品生产许可|特种设备使用登记|小作坊登记|计量标准器具核准",
+    "销售不符合食品安全标准的食品|未取得食品经营许可从事食品经营活动|发布虚假广告|销售过期食品|"
+    "使用未经检验的特种设备|短斤缺两|未按规定公示营业执照|生产销售不合格产品|价格欺诈|无照经营" },
+  { "STHJ", "生态环境局", "中华人民共和国环境保护法",
+    "排污许可|建设项目环境影响评价文件审批|危险废物经营许可|辐射安全许可",
+    "超标排放大气污染物|未批先建|未按规定贮存危险废物|噪声扰民|未安装污染物自动监测设备|"
+    "擅自倾倒工业固体废物|篡改监测数据" },
+  { "JTYS", "交通运输局", "中华人民共和国道路运输条例",
+    "道路运输经营许可|道路运输从业人员从业资格|出租汽车经营许可|公路超限运输许可|占用挖掘公路许可",
+    "未取得道路运输经营许可擅自从事道路运输|超限运输|出租汽车拒载|擅自改装营运车辆|"
+    "未按规定维护和检测运输车辆" },
+  { "ZJJ", "住房和城乡建设局", "中华人民共和国建筑法",
+    "建筑工程施工许可|商品房预售许可|燃气经营许可|建筑业企业资质核准|城市建筑垃圾处置核准",
+    "未取得施工许可证擅自施工|违法发包|未按规定办理竣工验收备案|建筑工地扬尘防治不力|"
+    "无证销售商品房|物业服务企业违规收费" },
+  { "ZRZY", "自然资源和规划局", "中华人民共和国土地管理法",
+    "建设用地规划许可|建设工程规划许可|乡村建设规划许可|采矿许可|临时用地审批",
+    "非法占用土地|未取得建设工程规划许可证进行建设|非法采矿|擅自改变土地用途|破坏耕地" },
+  { "WJW", "卫生健康委员会", "中华人民共和国基本医疗卫生与健康促进法",
+    "医疗机构执业许可|公共场所卫生许可|放射诊疗许可|医师执业注册|母婴保健技术服务许可",
+    "非医师行医|医疗机构使用非卫生技术人员|公共场所未取得卫生许可证经营|未按规定处置医疗废物|"
+    "超出执业范围开展诊疗活动" },
+  { "JYJ", "教育局", "中华人民共和国教育法",
+    "民办学校办学许可|教师资格认定|校外培训机构设立审批",
+    "擅自举办学校|违规收取费用|校外培训机构超范围培训" },
+  { "GAJ", "公安局", "中华人民共和国治安管理处罚法",
+    "旅馆业特种行业许可|公章刻制业特种行业许可|大型群众性活动安全许可|剧毒化学品购买许可",
+    "扰乱公共秩序|旅馆未按规定登记住宿旅客|违规燃放烟花爆竹|非法携带管制器具|无证驾驶机动车" },
+  { "WGLY", "文化广电旅游局", "中华人民共和国旅游法",
+    "旅行社业务经营许可|娱乐场所经营许可|营业性演出许可|网吧经营许可",
+    "未经许可经营旅行社业务|娱乐场所超时营业|网吧接纳未成年人|擅自举办营业性演出" },
+  { "YJGL", "应急管理局", "中华人民共和国安全生产法",
+    "危险化学品经营许可|烟花爆竹经营许可|非煤矿山安全生产许可",
+    "未按规定对从业人员进行安全生产教育和培训|未如实记录安全隐患排查治理情况|"
+    "未取得危险化学品经营许可证经营危险化学品|生产经营单位未设置安全警示标志" },
+  { "NYNC", "农业农村局", "中华人民共和国农产品质量安全法",
+    "农药经营许可|兽药经营许可|种子生产经营许可|渔业捕捞许可|动物防疫条件合格证核发",
+    "经营假劣农药|销售不合格种子|违规使用禁用兽药|非法捕捞水产品|未按规定报告动物疫情" },
+  { "RSJ", "人力资源和社会保障局", "中华人民共和国劳动合同法",
+    "劳务派遣经营许可|人力资源服务许可|职业技能培训机构设立审批",
+    "拖欠劳动者工资|违法招用未满十六周岁未成年人|未依法缴纳社会保险费|未签订书面劳动合同" },
+  { "MZJ", "民政局", "社会团体登记管理条例",
+    "社会团体成立登记|民办非企业单位登记|养老机构设立备案核准|殡葬设施建设审批",
+    "社会团体未按规定接受年度检查|擅自开展募捐活动|养老机构未按规定配备护理人员" },
+  { "SLJ", "水利局", "中华人民共和国水法",
+    "取水许可|河道管理范围内建设项目审批|水土保持方案审批|河道采砂许可",
+    "未经批准擅自取水|在河道管理范围内违法建设|非法采砂|未按规定缴纳水资源费" },
+  { "CGJ", "城市管理局", "城市市容和环境卫生管理条例",
+    "城市道路占用挖掘许可|户外广告设施设置许可|城市绿地占用审批|建筑垃圾运输核准",
+    "违法设置户外广告|占道经营|乱倒建筑垃圾|擅自砍伐城市树木|违法搭建建筑物" },
+  { "SWJ", "商务局", "中华人民共和国对外贸易法",
+    "成品油零售经营资格审批|拍卖企业设立许可|单用途商业预付卡备案",
+    "成品油经营企业违规经营|未按规定备案发行预付卡|商业特许经营未备案" },
+};
+
+/* Counties of the city; each has its own market, environment, transport
+ * and urban-management departments. */
+static const char *const counties[][2] = {
+  { "QJ", "清江区" }, { "DH", "东湖区" }, { "XS", "西山区" }, { "NH", "南湖县" },
+  { "BY", "北原县" }, { "LC", "临川市" }, { "YX", "永兴县" }, { "HS", "黄石县" },
+};
+static const guint county_dept_templates[] = { 0, 1, 2, 14 };
+
+typedef struct
+{
+  const char *key;
+  const char *code;          /* type part of the item code */
+  int         statutory;     /* typical statutory limit, working days */
+  int         committed;     /* typical committed limit */
+  const char *const *names;  /* names not taken from the department */
+} TypeTemplate;
+
+static const char *const confirmation_names[] = {
+  "工伤认定", "房屋登记", "农村土地承包经营权确认", "企业名称自主申报确认", "残疾人证核发",
+  "无公害农产品产地认定", "烈士评定申报", NULL };
+static const char *const payment_names[] = {
+  "最低生活保障金给付", "特困人员供养金给付", "失业保险金给付", "优抚对象抚恤金给付",
+  "高龄津贴发放", "临时救助金给付", "残疾人两项补贴给付", NULL };
+static const char *const adjudication_names[] = {
+  "土地权属争议裁决", "林木林地权属争议裁决", "水事纠纷裁决", "劳动人事争议仲裁",
+  "房屋征收补偿决定", NULL };
+static const char *const levy_names[] = {
+  "城市基础设施配套费征收", "水资源费征收", "土地闲置费征收", "防空地下室易地建设费征收",
+  "污水处理费征收", "社会抚养费征收", NULL };
+static const char *const coercion_names[] = {
+  "查封、扣押涉案物品", "暂扣营运车辆", "强制拆除违法建筑物", "代履行清除障碍物",
+  "冻结存款汇款", "加处罚款或滞纳金", NULL };
+static const char *const other_names[] = {
+  "行政检查", "行政奖励", "信息公开申请答复", "行政指导", "举报奖励发放", "执法监督检查", NULL };
+static const char *const approval_names[] = {
+  "年度计划审核", "项目资金申报审核", "内部机构设置审批", "大型活动方案审核", NULL };
+
+static const TypeTemplate types[] = {
+  { "license",        "XK", 20, 10, NULL },
+  { "other-approval", "SP", 20, 12, approval_names },
+  { "penalty",        "CF", 60, 45, NULL },
+  { "confirmation",   "QR", 20, 10, confirmation_names },
+  { "payment",        "JF", 30, 15, payment_names },
+  { "adjudication",   "CJ", 60, 40, adjudication_names },
+  { "levy",           "ZS", 30, 20, levy_names },
+  { "coercion",       "QZ", 30, 15, coercion_names },
+  { "other",          "QT", 20, 10, other_names },
+};
+
+/* Shares of each type in a catalogue, out of 100: penalties dominate. */
+static const int type_weights[] = { 18, 4, 46, 8, 5, 3, 4, 7, 5 };
+
+static const char *const statuses[] = { "published", "approved", "in-review", "draft", "abolished", "adjusting" };
+static const int status_weights[] = { 78, 5, 5, 7, 3, 2 };
+
+static const char *const petition_subjects[][2] = {
+  { "consultation", "办理食品经营许可需要提交哪些材料" },
+  { "consultation", "营业执照变更经营范围的流程" },
+  { "consultation", "建筑工程施工许可的办理时限" },
+  { "consultation", "道路运输从业资格证到期如何换证" },
+  { "consultation", "排污许可证延续需要多长时间" },
+  { "consultation", "最低生活保障申请条件" },
+  { "consultation", "医师执业注册变更所需材料" },
+  { "consultation", "户外广告设置许可的办理地点" },
+  { "complaint", "商户短斤缺两，请求查处" },
+  { "complaint", "夜间施工噪声扰民" },
+  { "complaint", "出租汽车拒载并绕路" },
+  { "complaint", "许可申请超过承诺时限仍未办结" },
+  { "complaint", "餐馆卫生条件差，疑似使用过期食材" },
+  { "complaint", "企业偷排污水污染河道" },
+  { "complaint", "窗口工作人员态度恶劣" },
+  { "complaint", "罚款金额明显高于同类案件" },
+};
+
+static const char *const channels[] = { "网上行政执法大厅", "12345热线", "窗口", "信函", "微信公众号" };
+
+static const char *const penalty_steps[] = { "立案", "调查取证", "审查", "告知", "陈述申辩", "决定", "送达", "执行" };
+static const char *const licence_steps[] = { "申请", "受理", "审查", "决定", "送达" };
+
+static const char *const tiers[] = { "不予处罚", "减轻", "从轻", "一般", "从重" };
+
+typedef struct
+{
+  gint64 id;
+  gint64 department_id;
+  int    type;
+  int    limit;
+  char  *code;
+} DemoItem;
+
+typedef struct
+{
+  PoDatabase          *db;
+  PoCalendar          *calendar;
+  GRand               *rand;
+  const PoDemoOptions *options;
+  GCancellable        *cancellable;
+  PoProgressFunc       progress;
+  gpointer             user_data;
+  guint                work_done;
+  guint                work_total;
+  GArray              *department_ids;    /* gint64 */
+  GArray              *department_tmpl;   /* guint: index into departments[] */
+  GArray              *department_region; /* const char * region code */
+  GArray              *items;             /* DemoItem */
+} Demo;
+
+void
+po_demo_options_init (PoDemoOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->items = 800;
+  options->cases = 5000;
+  options->petitions = 1200;
+  options->seed = 1;
+  options->today = po_date_today ();
+}
+
+static int
+pick_weighted (GRand     *rand,
+               const int *weights,
+               guint      n)
+{
+  int total = 0, r;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < weights[i])
+        return (int) i;
+      r -= weights[i];
+    }
+  return (int) n - 1;
+}
+
+static char *
+pick_field (GRand      *rand,
+            const char *list)
+{
+  g_auto(GStrv) parts = g_strsplit (list, "|", -1);
+  guint n = g_strv_length (parts);
+
+  return g_strdup (parts[g_rand_int_range (rand, 0, (gint32) n)]);
+}
+
+static const char *
+pick_name (GRand             *rand,
+           const char *const *names)
+{
+  guint n = 0;
+
+  while (names[n] != NULL)
+    n++;
+  return names[g_rand_int_range (rand, 0, (gint32) n)];
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           col,
+           PoDate        date)
+{
+  char buf[11];
+
+  if (date == PO_DATE_INVALID)
+    {
+      sqlite3_bind_null (stmt, col);
+      return;
+    }
+  po_date_format_buf (date, buf);
+  sqlite3_bind_text (stmt, col, buf, -1, SQLITE_TRANSIENT);
+}
+
+static PoDate
+workdays_after (Demo   *demo,
+                PoDate  from,
+                int     n)
+{
+  PoDate d = po_calendar_add (demo->calendar, from, n, NULL, NULL);
+
+  return d == PO_DATE_INVALID ? from + n : d;
+}
+
+static gboolean
+tick (Demo    *demo,
+      GError **error)
+{
+  demo->work_done++;
+  if ((demo->work_done & 0x3ff) == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (demo->cancellable, error))
+        return FALSE;
+      if (demo->progress)
+        demo->progress (0.95 * demo->work_done / MAX (demo->work_total, 1), demo->user_data);
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_departments (Demo    *demo,
+                    GError **error)
+{
+  sqlite3_stmt *dept;
+  sqlite3_stmt *post;
+  static const char *const post_names[][2] = {
+    { "受理岗", "接收申请材料，当场或者在规定期限内作出是否受理的决定" },
+    { "审查岗", "对申请材料和案件事实进行审查，提出审查意见" },
+    { "法制审核岗", "对拟作出的决定进行合法性审核" },
+    { "决定岗", "根据审查意见作出决定" },
+    { "送达岗", "制作并送达决定文书，归档" },
+  };
+  guint n = G_N_ELEMENTS (departments) + G_N_ELEMENTS (counties) * G_N_ELEMENTS (county_dept_templates);
+
+  dept = po_database_prepare (demo->db,
+                              "INSERT INTO departments (code, name, level, region, parent_id, phone) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              error);
+  if (dept == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *phone = NULL;
+      const char *region;
+      guint tmpl;
+      gint64 id;
+
+      if (i < G_N_ELEMENTS (departments))
+        {
+          tmpl = i;
+          region = "SJ";
+          code = g_strdup (departments[i].code);
+          name = g_strconcat ("市", departments[i].name, NULL);
+        }
+      else
+        {
+          guint k = i - G_N_ELEMENTS (departments);
+          guint c = k / G_N_ELEMENTS (county_dept_templates);
+
+          tmpl = county_dept_templates[k % G_N_ELEMENTS (county_dept_templates)];
+          region = counties[c][0];
+          code = g_strconcat (counties[c][0], "-", departments[tmpl].code, NULL);
+          name = g_strconcat (counties[c][1], departments[tmpl].name, NULL);
+        }
+      phone = g_strdup_printf ("0571-8%07u", g_rand_int_range (demo->rand, 0, 9999999));
+
+      sqlite3_bind_text (dept, 1, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (dept, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (dept, 3, g_str_equal (region, "SJ") ? "city" : "county", -1, SQLITE_STATIC);
+      sqlite3_bind_text (dept, 4, region, -1, SQLITE_STATIC);
+      sqlite3_bind_null (dept, 5);
+      sqlite3_bind_text (dept, 6, phone, -1, SQLITE_TRANSIENT);
+      if (!po_database_step_done (demo->db, dept, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (po_database_get_handle (demo->db));
+      g_array_append_val (demo->department_ids, id);
+      g_array_append_val (demo->department_tmpl, tmpl);
+      g_array_append_val (demo->department_region, region);
+
+      post = po_database_prepare (demo->db,
+                                  "INSERT INTO posts (department_id, name, duty) VALUES (?1, ?2, ?3)",
+                                  error);
+      if (post == NULL)
+        return FALSE;
+      for (guint p = 0; p < G_N_ELEMENTS (post_names); p++)
+        {
+          sqlite3_bind_int64 (post, 1, id);
+          sqlite3_bind_text (post, 2, post_names[p][0], -1, SQLITE_STATIC);
+          sqlite3_bind_text (post, 3, post_names[p][1], -1, SQLITE_STATIC);
+          if (!po_database_step_done (demo->db, post, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+item_name (Demo  *demo,
+           guint  tmpl,
+           int    type)
+{
+  const DeptTemplate *d = &departments[tmpl];
+  g_autofree char *what = NULL;
+
+  switch (type)
+    {
+    case 0:
+      return pick_field (demo->rand, d->licences);
+    case 2:
+      what = pick_field (demo->rand, d->violations);
+      return g_strdup_printf ("对%s的行政处罚", what);
+    case 7:
+      what = pick_field (demo->rand, d->violations);
+      return g_rand_boolean (demo->rand)
+             ? g_strdup (pick_name (demo->rand, types[type].names))
+             : g_strdup_printf ("对%s涉案物品的查封、扣押", what);
+    default:
+      return g_strdup (pick_name (demo->rand, types[type].names));
+    }
+}
+
+static gboolean
+insert_items (Demo    *demo,
+              GError **error)
+{
+  sqlite3_stmt *item;
+  sqlite3_stmt *version;
+  PoDate year_ago = demo->options->today - 365 * 3;
+
+  item = po_database_prepare (demo->db,
+                              "INSERT INTO power_items (code, name, type, department_id, status, "
+                              "  basis_law, basis_article, basis_text, fee_basis, fee_standard, "
+                              "  statutory_limit, committed_limit, handling_unit, place, phone, "
+                              "  supervision_phone, notes, created_on, published_version) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                              error);
+  if (item == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < demo->options->items; i++)
+    {
+      guint d = (guint) g_rand_int_range (demo->rand, 0, (gint32) demo->department_ids->len);
+      guint tmpl = g_array_index (demo->department_tmpl, guint, d);
+      const char *region = g_array_index (demo->department_region, const char *, d);
+      int type = pick_weighted (demo->rand, type_weights, G_N_ELEMENTS (type_weights));
+      const char *status = statuses[pick_weighted (demo->rand, status_weights, G_N_ELEMENTS (status_weights))];
+      gboolean published = g_str_equal (status, "published") || g_str_equal (status, "adjusting");
+      int statutory = types[type].statutory;
+      int committed = MAX (1, types[type].committed - g_rand_int_range (demo->rand, 0, types[type].committed / 2 + 1));
+      int article = g_rand_int_range (demo->rand, 8, 140);
+      PoDate created = year_ago + g_rand_int_range (demo->rand, 0, 365 * 2);
+      g_autofree char *code = g_strdup_printf ("%s-%s-%s-%06u", region, departments[tmpl].code, types[type].code, i + 1);
+      g_autofree char *name = item_name (demo, tmpl, type);
+      g_autofree char *article_text = g_strdup_printf ("第%d条", article);
+      g_autofree char *basis_text = g_strdup_printf ("《%s》第%d条规定的情形，由县级以上人民政府有关部门依照职责实施。",
+                                                     departments[tmpl].law, article);
+      g_autofree char *place = g_strdup_printf ("%s政务服务中心%d号窗口",
+                                                g_str_equal (region, "SJ") ? "市" : "", g_rand_int_range (demo->rand, 1, 60));
+      g_autofree char *phone = g_strdup_printf ("0571-8%07u", g_rand_int_range (demo->rand, 0, 9999999));
+      gboolean with_fee = type == 0 && g_rand_int_range (demo->rand, 0, 4) == 0;
+      DemoItem di = { 0 };
+
+      sqlite3_bind_text (item, 1, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 3, types[type].key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (item, 4, g_array_index (demo->department_ids, gint64, d));
+      sqlite3_bind_text (item, 5, status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (item, 6, departments[tmpl].law, -1, SQLITE_STATIC);
+      sqlite3_bind_text (item, 7, article_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 8, basis_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 9, with_fee ? "省物价局、省财政厅关于收费标准的通知" : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (item, 10, with_fee ? "按件收取，每件50元" : (type == 0 ? "不收费" : ""), -1, SQLITE_STATIC);
+      sqlite3_bind_int (item, 11, statutory);
+      sqlite3_bind_int (item, 12, committed);
+      sqlite3_bind_text (item, 13, departments[tmpl].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (item, 14, place, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 15, phone, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 16, "0571-12345", -1, SQLITE_STATIC);
+      sqlite3_bind_text (item, 17, "", -1, SQLITE_STATIC);
+      bind_date (item, 18, created);
+      if (published)
+        sqlite3_bind_int (item, 19, 1);
+      else
+        sqlite3_bind_null (item, 19);
+      if (!po_database_step_done (demo->db, item, error))
+        return FALSE;
+
+      di.id = sqlite3_last_insert_rowid (po_database_get_handle (demo->db));
+      di.department_id = g_array_index (demo->department_ids, gint64, d);
+      di.type = type;
+      di.limit = committed;
+      di.code = g_steal_pointer (&code);
+
+      if (published)
+        {
+          version = po_database_prepare (demo->db,
+                                         "INSERT INTO power_item_versions (item_id, version, published_on, content) "
+                                         "SELECT id, 1, ?2, json_object ('code', code, 'name', name, 'type', type, "
+                                         "  'basis_law', basis_law, 'basis_article', basis_article, "
+                                         "  'statutory_limit', statutory_limit, 'committed_limit', committed_limit) "
+                                         "FROM power_items WHERE id = ?1",
+                                         error);
+          if (version == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (version, 1, di.id);
+          bind_date (version, 2, workdays_after (demo, created, 20));
+          if (!po_database_step_done (demo->db, version, error))
+            return FALSE;
+        }
+
+      /* Only items in force get cases. */
+      if (published)
+        g_array_append_val (demo->items, di);
+      else
+        g_free (di.code);
+
+      if (!tick (demo, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_reviews (Demo    *demo,
+                GError **error)
+{
+  static const char *const kinds[] = { "create", "modify", "abolish", "discretion", "flowchart" };
+  static const int kind_weights[] = { 25, 40, 10, 15, 10 };
+  sqlite3_stmt *stmt;
+  guint n = MAX (24, demo->options->items / 40);
+  PoDate today = demo->options->today;
+
+  stmt = po_database_prepare (demo->db,
+                              "INSERT INTO review_requests (kind, item_id, department_id, title, proposal, legal_basis, "
+                              "  effective_on, filed_on, received_on, state, opinion, reviewer, decided_on) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n && demo->items->len > 0; i++)
+    {
+      DemoItem *it = &g_array_index (demo->items, DemoItem, g_rand_int_range (demo->rand, 0, (gint32) demo->items->len));
+      const char *kind = kinds[pick_weighted (demo->rand, kind_weights, G_N_ELEMENTS (kinds))];
+      /* Most recent requests are still open; older ones were decided. */
+      PoDate filed = today - g_rand_int_range (demo->rand, 0, 120);
+      PoDate received = workdays_after (demo, filed, g_rand_int_range (demo->rand, 0, 2));
+      int lead = g_rand_int_range (demo->rand, 8, 40);   /* some are filed late */
+      PoDate effective = workdays_after (demo, received, lead);
+      gboolean open = received > today - 16 || g_rand_int_range (demo->rand, 0, 6) == 0;
+      PoDate decided = open ? PO_DATE_INVALID : workdays_after (demo, received, g_rand_int_range (demo->rand, 3, 12));
+      const char *state;
+      g_autofree char *title = NULL;
+      g_autofree char *proposal = NULL;
+
+      if (received > today)
+        received = today;
+      if (filed > received)
+        filed = received;
+      if (decided != PO_DATE_INVALID && decided > today)
+        decided = today;
+      if (open)
+        state = "open";
+      else
+        {
+          static const char *const outcomes[] = { "approved", "approved-with-changes", "returned", "rejected" };
+          static const int outcome_weights[] = { 60, 20, 15, 5 };
+          state = outcomes[pick_weighted (demo->rand, outcome_weights, G_N_ELEMENTS (outcomes))];
+        }
+
+      title = g_strdup_printf ("%s（%s）", it->code,
+                               g_str_equal (kind, "create") ? "新设事项" :
+                               g_str_equal (kind, "modify") ? "法律修订后调整" :
+                               g_str_equal (kind, "abolish") ? "取消事项" :
+                               g_str_equal (kind, "discretion") ? "调整裁量基准" : "调整流程图");
+      proposal = g_strdup_printf ("{\"committed_limit\": %d}", MAX (1, it->limit - 2));
+
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, it->id);
+      sqlite3_bind_int64 (stmt, 3, it->department_id);
+      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, proposal, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, "修订后的法律法规相关条款", -1, SQLITE_STATIC);
+      bind_date (stmt, 7, effective);
+      bind_date (stmt, 8, filed);
+      bind_date (stmt, 9, received);
+      sqlite3_bind_text (stmt, 10, state, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, open ? "" : "经审查，该事项调整符合法律规定。", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 12, open ? "" : "市政府法制办", -1, SQLITE_STATIC);
+      bind_date (stmt, 13, decided);
+      if (!po_database_step_done (demo->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+case_steps (Demo    *demo,
+            gboolean penalty)
+{
+  const char *const *steps = penalty ? penalty_steps : licence_steps;
+  guint n = penalty ? G_N_ELEMENTS (penalty_steps) : G_N_ELEMENTS (licence_steps);
+  guint skip = g_rand_int_range (demo->rand, 0, 25) == 0 ? (guint) g_rand_int_range (demo->rand, 1, (gint32) n) : n;
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == skip)
+        continue;   /* now and then a step is skipped: a process deviation */
+      if (s->len)
+        g_string_append_c (s, '>');
+      g_string_append (s, steps[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+insert_cases (Demo    *demo,
+              GError **error)
+{
+  sqlite3_stmt *stmt;
+  PoDate today = demo->options->today;
+
+  if (demo->items->len == 0)
+    return TRUE;
+
+  stmt = po_database_prepare (demo->db,
+                              "INSERT INTO cases (case_ref, department_id, item_code, item_id, onsite_on, entered_on, "
+                              "  accepted_on, decided_on, reported_on, closed_on, fine_yuan, tier, steps) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < demo->options->cases; i++)
+    {
+      DemoItem *it = &g_array_index (demo->items, DemoItem, g_rand_int_range (demo->rand, 0, (gint32) demo->items->len));
+      gboolean penalty = it->type == 2;
+      PoDate start = today - g_rand_int_range (demo->rand, 0, 365);
+      PoDate onsite = penalty ? start : PO_DATE_INVALID;
+      PoDate entered = penalty ? workdays_after (demo, start, g_rand_int_range (demo->rand, 0, 10) == 0 ? 2 : 1) : start;
+      PoDate accepted = entered;
+      int used = g_rand_int_range (demo->rand, 1, it->limit + 1);
+      PoDate decided, closed, reported;
+      PoDate latest;
+      g_autofree char *ref = NULL;
+      g_autofree char *steps = NULL;
+
+      if (entered > today)
+        {
+          /* Enforced on site today: not entered yet. */
+          g_autofree char *r = g_strdup_printf ("罚决字〔%d〕%u号", po_date_year (start), i + 1);
+
+          sqlite3_bind_text (stmt, 1, r, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, it->department_id);
+          sqlite3_bind_text (stmt, 3, it->code, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 4, it->id);
+          bind_date (stmt, 5, onsite);
+          for (int col = 6; col <= 11; col++)
+            sqlite3_bind_null (stmt, col);
+          sqlite3_bind_text (stmt, 12, "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 13, "", -1, SQLITE_STATIC);
+          if (!po_database_step_done (demo->db, stmt, error) || !tick (demo, error))
+            return FALSE;
+          continue;
+        }
+      if (g_rand_int_range (demo->rand, 0, 12) == 0)
+        used = it->limit + g_rand_int_range (demo->rand, 1, 10);   /* decided late */
+      decided = workdays_after (demo, accepted, used);
+      if (decided > today)
+        decided = PO_DATE_INVALID;   /* still being handled */
+      closed = decided != PO_DATE_INVALID ? workdays_after (demo, decided, g_rand_int_range (demo->rand, 1, 6)) : PO_DATE_INVALID;
+      if (closed != PO_DATE_INVALID && closed > today)
+        closed = PO_DATE_INVALID;
+      latest = MAX (accepted, MAX (decided, closed));
+      reported = workdays_after (demo, latest, g_rand_int_range (demo->rand, 0, 20) == 0 ? 5 : g_rand_int_range (demo->rand, 0, 4));
+      if (reported > today)
+        reported = PO_DATE_INVALID;
+
+      ref = g_strdup_printf ("%s〔%d〕%u号", penalty ? "罚决字" : "许决字", po_date_year (start), i + 1);
+      steps = case_steps (demo, penalty);
+
+      sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, it->department_id);
+      sqlite3_bind_text (stmt, 3, it->code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, it->id);
+      bind_date (stmt, 5, onsite);
+      bind_date (stmt, 6, entered);
+      bind_date (stmt, 7, accepted);
+      bind_date (stmt, 8, decided);
+      bind_date (stmt, 9, reported);
+      bind_date (stmt, 10, closed);
+      if (penalty && decided != PO_DATE_INVALID)
+        {
+          guint tier = (guint) g_rand_int_range (demo->rand, 1, G_N_ELEMENTS (tiers));
+
+          sqlite3_bind_double (stmt, 11, 500.0 * g_rand_int_range (demo->rand, 1, 200));
+          sqlite3_bind_text (stmt, 12, tiers[tier], -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 11);
+          sqlite3_bind_text (stmt, 12, "", -1, SQLITE_STATIC);
+        }
+      sqlite3_bind_text (stmt, 13, steps, -1, SQLITE_TRANSIENT);
+      if (!po_database_step_done (demo->db, stmt, error))
+        return FALSE;
+      if (!tick (demo, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_petitions (Demo    *demo,
+                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  PoDate today = demo->options->today;
+
+  stmt = po_database_prepare (demo->db,
+                              "INSERT INTO petitions (ref, kind, department_id, received_on, replied_on, subject, channel, answer) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < demo->options->petitions; i++)
+    {
+      guint s = (guint) g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (petition_subjects));
+      const char *kind = petition_subjects[s][0];
+      gboolean complaint = g_str_equal (kind, "complaint");
+      guint d = (guint) g_rand_int_range (demo->rand, 0, (gint32) demo->department_ids->len);
+      PoDate received = today - g_rand_int_range (demo->rand, 0, 365);
+      int limit = complaint ? 10 : 3;
+      int took = g_rand_int_range (demo->rand, 0, 8) == 0 ? limit + g_rand_int_range (demo->rand, 1, 5)
+                                                          : g_rand_int_range (demo->rand, 1, limit + 1);
+      PoDate replied = workdays_after (demo, received, took);
+      g_autofree char *ref = g_strdup_printf ("%s%08u", complaint ? "TS" : "ZX", i + 1);
+
+      if (replied > today)
+        replied = PO_DATE_INVALID;
+
+      sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (demo->department_ids, gint64, d));
+      bind_date (stmt, 4, received);
+      bind_date (stmt, 5, replied);
+      sqlite3_bind_text (stmt, 6, petition_subjects[s][1], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, channels[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (channels))], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, replied != PO_DATE_INVALID ? "已按规定答复当事人。" : "", -1, SQLITE_STATIC);
+      if (!po_database_step_done (demo->db, stmt, error))
+        return FALSE;
+      if (!tick (demo, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+demo_item_clear (gpointer data)
+{
+  DemoItem *it = data;
+
+  g_free (it->code);
+}
+
+/**
+ * po_demo_generate:
+ *
+ * Fills an office with demo data in one transaction and computes its
+ * deadlines. The office must have no departments yet.
+ */
+gboolean
+po_demo_generate (PoDatabase           *db,
+                  const PoDemoOptions  *options,
+                  GCancellable         *cancellable,
+                  PoProgressFunc        progress,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  g_autoptr(PoCalendar) calendar = NULL;
+  g_autoptr(GRand) rand = NULL;
+  gint64 existing;
+  Demo demo = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (po_date_year (options->today) < PO_CALENDAR_FIRST_YEAR + 1)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE,
+                   _("Demo data needs a day from %d on"), PO_CALENDAR_FIRST_YEAR + 1);
+      return FALSE;
+    }
+
+  existing = po_database_query_int (db, "SELECT count(*) FROM departments", error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("The database already holds an office; demo data goes only into an empty one"));
+      return FALSE;
+    }
+
+  calendar = po_database_get_calendar (db, error);
+  if (calendar == NULL)
+    return FALSE;
+  rand = g_rand_new_with_seed (options->seed);
+
+  demo.db = db;
+  demo.calendar = calendar;
+  demo.rand = rand;
+  demo.options = options;
+  demo.cancellable = cancellable;
+  demo.progress = progress;
+  demo.user_data = user_data;
+  demo.work_total = options->items + options->cases + options->petitions;
+  demo.department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.department_tmpl = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo.department_region = g_array_new (FALSE, FALSE, sizeof (const char *));
+  demo.items = g_array_new (FALSE, FALSE, sizeof (DemoItem));
+  g_array_set_clear_func (demo.items, demo_item_clear);
+
+  if (!po_database_begin (db, error))
+    goto out;
+
+  if (!insert_departments (&demo, error) ||
+      !insert_items (&demo, error) ||
+      !insert_reviews (&demo, error) ||
+      !insert_cases (&demo, error) ||
+      !insert_petitions (&demo, error) ||
+      !po_deadlines_refresh_all (db, cancellable, NULL, NULL, error) ||
+      !po_database_commit (db, error))
+    {
+      po_database_rollback (db);
+      goto out;
+    }
+
+  if (progress)
+    progress (1.0, user_data);
+  ok = TRUE;
+
+out:
+  g_array_unref (demo.department_ids);
+  g_array_unref (demo.department_tmpl);
+  g_array_unref (demo.department_region);
+  g_array_unref (demo.items);
+  return ok;
+}

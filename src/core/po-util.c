@@ -1,0 +1,79 @@
+/* po-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "po-error.h"
+#include "po-util.h"
+
+/**
+ * po_json_append_string:
+ * @text: (nullable): UTF-8 text; %NULL writes `null`
+ *
+ * Appends @text as a JSON string literal.
+ */
+void
+po_json_append_string (GString    *out,
+                       const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * po_read_text_file:
+ *
+ * Reads a whole file that must be UTF-8 text; the error names the file.
+ */
+gboolean
+po_read_text_file (const char  *path,
+                   char       **contents,
+                   gsize       *length,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *end = NULL;
+
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_NOT_FOUND,
+                   _("Could not read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!g_utf8_validate (*contents, (gssize) *length, &end))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s: byte %" G_GSIZE_FORMAT " is not UTF-8 text"),
+                   path, (gsize) (end - *contents) + 1);
+      g_clear_pointer (contents, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,71 @@
+/* po-test-util.h: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "po-database.h"
+
+/* A fresh folder for one test's files, removed with its contents. */
+static inline char *
+po_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("po-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+po_test_remove_dir (const char *dir)
+{
+  const char *name;
+  GDir *d = g_dir_open (dir, 0, NULL);
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static inline PoDatabase *
+po_test_open (const char *dir,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  PoDatabase *db = po_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+static inline PoDate
+po_test_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  PoDate d = po_date_parse (text, &error);
+
+  g_assert_no_error (error);
+  return d;
+}
+
+static inline void
+po_test_assert_date (PoDate      date,
+                     const char *expected)
+{
+  char buf[11];
+
+  po_date_format_buf (date, buf);
+  g_assert_cmpstr (buf, ==, expected);
+}
