@@ -89,8 +89,8 @@ po_cli_parse_int (const char  *text,
   if (!g_ascii_string_to_signed (text, 10, min, max, out, &local_error))
     {
       g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                   _("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", not “%s”"),
-                   what, min, max, text);
+                   _("%s must be a whole number from %lld to %lld, not “%s”"),
+                   what, (long long) min, (long long) max, text);
       return FALSE;
     }
   return TRUE;

@@ -318,9 +318,9 @@ verify_chain (PoDatabase    *db,
           sqlite3_reset (stmt);
           return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
                               expected + 1 == seq
-                              ? _("audit entry %" G_GINT64_FORMAT " was removed from the log")
-                              : _("audit entries from %" G_GINT64_FORMAT " on were removed from the log"),
-                              expected), FALSE;
+                              ? _("audit entry %lld was removed from the log")
+                              : _("audit entries from %lld on were removed from the log"),
+                              (long long) expected), FALSE;
         }
 
       expect_hash = po_audit_entry_hash (prev, seq,
@@ -332,9 +332,8 @@ verify_chain (PoDatabase    *db,
       if (g_strcmp0 (prev_hash, prev) != 0 || g_strcmp0 (hash, expect_hash) != 0)
         {
           g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
-                       _("audit entry %" G_GINT64_FORMAT " (%s of %s row %" G_GINT64_FORMAT ") was altered: "
-                         "its hash does not match its contents"),
-                       seq, op, tbl, row_id);
+                       _("audit entry %lld (%s of %s row %lld) was altered: its hash does not match its contents"),
+                       (long long) seq, op, tbl, (long long) row_id);
           sqlite3_reset (stmt);
           return FALSE;
         }
@@ -353,8 +352,8 @@ verify_chain (PoDatabase    *db,
     return FALSE;
   if (last_issued >= expected)
     return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
-                        _("audit entries from %" G_GINT64_FORMAT " on were removed from the log"),
-                        expected), FALSE;
+                        _("audit entries from %lld on were removed from the log"),
+                        (long long) expected), FALSE;
 
   *n_entries = expected - 1;
   return TRUE;
@@ -403,17 +402,17 @@ verify_table (PoDatabase  *db,
       ok = FALSE;
       if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
         g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
-                     _("%s row %" G_GINT64_FORMAT " has no audit entry: it was written behind the application’s back"),
-                     table, row_id);
+                     _("%s row %lld has no audit entry: it was written behind the application’s back"),
+                     table, (long long) row_id);
       else if (!exists)
         g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
-                     _("audit entry %" G_GINT64_FORMAT ": %s row %" G_GINT64_FORMAT " was deleted behind the application’s back"),
-                     (gint64) sqlite3_column_int64 (stmt, 0), table, row_id);
+                     _("audit entry %lld: %s row %lld was deleted behind the application’s back"),
+                     (long long) sqlite3_column_int64 (stmt, 0), table, (long long) row_id);
       else
         g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
-                     _("audit entry %" G_GINT64_FORMAT ": %s row %" G_GINT64_FORMAT " differs from what the log recorded; "
+                     _("audit entry %lld: %s row %lld differs from what the log recorded; "
                        "it was changed behind the application’s back"),
-                     (gint64) sqlite3_column_int64 (stmt, 0), table, row_id);
+                     (long long) sqlite3_column_int64 (stmt, 0), table, (long long) row_id);
     }
   else if (rc != SQLITE_DONE)
     ok = po_database_set_error (db, rc, error, _("compare the data with the audit log"));

@@ -795,7 +795,10 @@ po_demo_generate (PoDatabase           *db,
   demo.items = g_array_new (FALSE, FALSE, sizeof (DemoItem));
   g_array_set_clear_func (demo.items, demo_item_clear);
 
-  if (!po_database_begin (db, error))
+  /* A large office is one big transaction: keep its pages in memory
+   * rather than spilling them to the WAL again and again. */
+  if (!po_database_exec (db, "PRAGMA cache_size = -262144", error) ||
+      !po_database_begin (db, error))
     goto out;
 
   if (!insert_departments (&demo, error) ||
@@ -815,6 +818,7 @@ po_demo_generate (PoDatabase           *db,
   ok = TRUE;
 
 out:
+  po_database_exec (db, "PRAGMA cache_size = -2000", NULL);
   g_array_unref (demo.department_ids);
   g_array_unref (demo.department_tmpl);
   g_array_unref (demo.department_region);

@@ -70,8 +70,8 @@ po_read_text_file (const char  *path,
   if (!g_utf8_validate (*contents, (gssize) *length, &end))
     {
       g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                   _("%s: byte %" G_GSIZE_FORMAT " is not UTF-8 text"),
-                   path, (gsize) (end - *contents) + 1);
+                   _("%s: byte %zu is not UTF-8 text"),
+                   path, (size_t) (end - *contents) + 1);
       g_clear_pointer (contents, g_free);
       return FALSE;
     }
