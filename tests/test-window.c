@@ -282,6 +282,61 @@ test_about (void)
   g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *text;
+} LabelWait;
+
+static gboolean
+figure_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->page, "figure", wait->text) != NULL;
+}
+
+/* An empty office offers demo data, written by a worker thread. */
+static void
+test_overview_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoDatabase) empty = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "empty.db", NULL);
+  g_autofree char *expected = NULL;
+  PoDemoOptions options;
+  PoWindow *second;
+  PoPage *overview;
+  GtkLabel *figure;
+  GtkStack *stack;
+  LabelWait wait;
+
+  empty = po_database_open (path, &error);
+  g_assert_no_error (error);
+
+  second = po_window_new (GTK_APPLICATION (application), empty);
+  overview = po_window_get_page (second, "overview");
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (wait_for (overview_loaded, overview));
+
+  figure = find_label (GTK_WIDGET (overview), "figure", NULL);
+  g_assert_nonnull (figure);
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (figure), GTK_TYPE_STACK));
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (overview), "page.generate-demo", NULL));
+  po_demo_options_init (&options);
+  expected = g_strdup_printf ("%u", options.items);
+  wait.page = GTK_WIDGET (overview);
+  wait.text = expected;
+  g_assert_true (wait_for (figure_shown, &wait));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  run_for (100);
+}
+
 static void
 test_finalize (void)
 {
@@ -361,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar/shortcut-actions", test_sidebar_shortcut_actions);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/overview/figures", test_overview_figures);
+  g_test_add_func ("/window/overview/demo", test_overview_demo);
   g_test_add_func ("/window/audit/model", test_audit_model);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/about", test_about);

@@ -1,0 +1,333 @@
+/* po-application.c: the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "po-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "po-application.h"
+#include "po-preferences-window.h"
+#include "po-window.h"
+
+struct _PoApplication
+{
+  AdwApplication  parent_instance;
+
+  PoDatabase     *database;
+  GSettings      *settings;
+  char           *database_path;   /* from --db */
+};
+
+G_DEFINE_FINAL_TYPE (PoApplication, po_application, ADW_TYPE_APPLICATION)
+
+static void
+on_actor_name_changed_cb (PoApplication *self,
+                          const char    *key,
+                          GSettings     *settings)
+{
+  g_autofree char *actor = g_settings_get_string (settings, "actor-name");
+
+  if (self->database != NULL)
+    po_database_set_actor (self->database, actor);
+}
+
+static char *
+dup_database_path (PoApplication *self)
+{
+  g_autofree char *configured = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  configured = g_settings_get_string (self->settings, "database-path");
+  if (configured[0] != '\0')
+    return g_steal_pointer (&configured);
+
+  return po_database_default_path ();
+}
+
+static void
+show_open_error (PoApplication *self,
+                 const char    *path,
+                 const GError  *error)
+{
+  g_autofree char *sentence = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
+                                                       _("The Database Could Not Be Opened"),
+                                                       NULL));
+  /* Translators: %s is the path of a file */
+  sentence = g_strdup_printf (_("The office database in “%s” could not be opened."), path);
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", sentence, error->message);
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (dialog, "quit");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (g_application_quit), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_database (PoApplication *self)
+{
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *actor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->database = po_database_open (path, &error);
+  if (self->database == NULL)
+    {
+      g_debug ("Could not open %s: %s", path, error->message);
+      show_open_error (self, path, error);
+      return FALSE;
+    }
+
+  actor = g_settings_get_string (self->settings, "actor-name");
+  po_database_set_actor (self->database, actor);
+  return TRUE;
+}
+
+static int
+po_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PoApplication *self = PO_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &path) && path[0] != '\0')
+    {
+      self->database_path = g_canonicalize_filename (path, NULL);
+      /* Another office's database gets a process of its own, rather than
+       * a window of the instance already running on the first one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (po_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+po_application_activate (GApplication *app)
+{
+  PoApplication *self = PO_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!PO_IS_WINDOW (window))
+    {
+      if (self->database == NULL && !open_database (self))
+        return;
+
+      window = GTK_WINDOW (po_window_new (GTK_APPLICATION (self), self->database));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PoApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing, rather than quitting outright, lets each window save its
+   * size. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (po_preferences_window_new (parent, self->settings)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  PoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = {
+    "The Power Oversight developers",
+    NULL
+  };
+
+  gtk_window_present (g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                    "transient-for", parent,
+                                    "modal", TRUE,
+                                    "application-name", _("Power Oversight"),
+                                    "application-icon", APP_ID,
+                                    "developer-name", _("The Power Oversight developers"),
+                                    "version", PACKAGE_VERSION,
+                                    "comments", _("Keeps a city’s administrative power running online, openly and on time: "
+                                                  "the power catalogue, legality review, discretion benchmarks, flowcharts, "
+                                                  "electronic supervision and a full, verifiable trace of every change."),
+                                    "developers", developers,
+                                    /* Translators: your names, one per line */
+                                    "translator-credits", _("translator-credits"),
+                                    "license-type", GTK_LICENSE_GPL_3_0,
+                                    NULL));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+po_application_startup (GApplication *app)
+{
+  PoApplication *self = PO_APPLICATION (app);
+
+  G_APPLICATION_CLASS (po_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Power Oversight"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::actor-name",
+                           G_CALLBACK (on_actor_name_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->database != NULL)
+    on_actor_name_changed_cb (self, "actor-name", self->settings);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<primary>question", NULL });
+}
+
+static void
+po_application_dispose (GObject *object)
+{
+  PoApplication *self = (PoApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (po_application_parent_class)->dispose (object);
+}
+
+static void
+po_application_finalize (GObject *object)
+{
+  PoApplication *self = (PoApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (po_application_parent_class)->finalize (object);
+}
+
+static void
+po_application_class_init (PoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = po_application_dispose;
+  object_class->finalize = po_application_finalize;
+
+  app_class->handle_local_options = po_application_handle_local_options;
+  app_class->startup = po_application_startup;
+  app_class->activate = po_application_activate;
+}
+
+static void
+po_application_init (PoApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the office database FILE instead of the configured one"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+/**
+ * po_application_new:
+ *
+ * Returns: (transfer full): the application, which opens the database
+ *   named by --db or the settings when activated
+ */
+PoApplication *
+po_application_new (void)
+{
+  return g_object_new (PO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/poweroversight/PowerOversight",
+                       NULL);
+}
+
+/**
+ * po_application_new_for_database:
+ * @database: an open database
+ *
+ * An application on @database that neither reads the command line nor
+ * talks to a running instance, for tests.
+ *
+ * Returns: (transfer full): the application
+ */
+PoApplication *
+po_application_new_for_database (PoDatabase *database)
+{
+  PoApplication *self;
+
+  g_return_val_if_fail (PO_IS_DATABASE (database), NULL);
+
+  self = g_object_new (PO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/poweroversight/PowerOversight",
+                       NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+/**
+ * po_application_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+PoDatabase *
+po_application_get_database (PoApplication *self)
+{
+  g_return_val_if_fail (PO_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * po_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, once started
+ */
+GSettings *
+po_application_get_settings (PoApplication *self)
+{
+  g_return_val_if_fail (PO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,574 @@
+/* po-audit-page.c: the audit log, read and verified
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "po-audit-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "po-audit.h"
+#include "po-audit-model.h"
+#include "po-audit-page.h"
+#include "po-audit-row.h"
+#include "po-error.h"
+
+struct _PoAuditPage
+{
+  PoPage              parent_instance;
+
+  PoAuditModel       *model;
+  GtkSingleSelection *selection;
+  GCancellable       *verify_cancellable;
+
+  /* Template widgets */
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *details_title;
+  GtkLabel           *details_subtitle;
+  GtkWidget          *details_box;
+  GtkTextView        *before_view;
+  GtkTextView        *after_view;
+  GtkRevealer        *status_revealer;
+  GtkSpinner         *verify_spinner;
+  GtkImage           *verify_icon;
+  GtkLabel           *verify_label;
+};
+
+G_DEFINE_FINAL_TYPE (PoAuditPage, po_audit_page, PO_TYPE_PAGE)
+
+/* The columns, each showing one property of PoAuditRow. */
+static const struct
+{
+  const char *title;
+  const char *property;
+  gboolean    numeric;
+  gboolean    expand;
+  int         width;
+} columns[] = {
+  { N_("No."),       "seq",             TRUE,  FALSE,  70 },
+  { N_("Time"),      "time",            FALSE, FALSE, 160 },
+  { N_("Actor"),     "actor",           FALSE, FALSE, 100 },
+  { N_("Table"),     "table-label",     FALSE, TRUE,  150 },
+  { N_("Row"),       "row-id",          TRUE,  FALSE,  60 },
+  { N_("Operation"), "operation-label", FALSE, FALSE,  90 },
+};
+
+/* SQLite writes compact JSON; the side pane indents it, one member per
+ * line. Strings are copied untouched, escapes included. */
+static char *
+format_json (const char *json)
+{
+  GString *out;
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  if (json == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (json) * 2);
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (in_string)
+        {
+          g_string_append_c (out, c);
+          if (c == '\\' && p[1] != '\0')
+            g_string_append_c (out, *++p);
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          g_string_append_c (out, c);
+          break;
+
+        case '{':
+        case '[':
+          g_string_append_c (out, c);
+          if (p[1] == '}' || p[1] == ']')
+            {
+              g_string_append_c (out, *++p);
+              break;
+            }
+          depth++;
+          g_string_append_c (out, '\n');
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          break;
+
+        case '}':
+        case ']':
+          depth = MAX (depth - 1, 0);
+          g_string_append_c (out, '\n');
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          g_string_append_c (out, c);
+          break;
+
+        case ',':
+          g_string_append (out, ",\n");
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          break;
+
+        case ':':
+          g_string_append (out, ": ");
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          break;
+
+        default:
+          g_string_append_c (out, c);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_json (GtkTextView *view,
+          const char  *json,
+          const char  *absent)
+{
+  g_autofree char *text = format_json (json);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : absent, -1);
+  if (text != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (view), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (view), "dim-label");
+}
+
+static void
+show_row (PoAuditPage *self,
+          PoAuditRow  *row)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *seq = NULL;
+  g_autofree char *row_id = NULL;
+
+  if (row == NULL)
+    {
+      gtk_label_set_label (self->details_title, _("No Entry Selected"));
+      gtk_label_set_label (self->details_subtitle,
+                           _("Select an entry to see the record before and after the change."));
+      gtk_widget_set_visible (self->details_box, FALSE);
+      return;
+    }
+
+  seq = g_strdup_printf ("%" G_GINT64_FORMAT, po_audit_row_get_seq (row));
+  /* Translators: %s is the number of an entry of the audit log */
+  title = g_strdup_printf (_("Entry %s"), seq);
+  gtk_label_set_label (self->details_title, title);
+
+  if (po_audit_row_get_missing (row))
+    {
+      gtk_label_set_label (self->details_subtitle,
+                           _("The log has no entry with this number. Verify the log to find out what was removed."));
+      gtk_widget_set_visible (self->details_box, FALSE);
+      return;
+    }
+
+  row_id = g_strdup_printf ("%" G_GINT64_FORMAT, po_audit_row_get_row_id (row));
+  /* Translators: e.g. "Changed by wang in Power items, row 12, at 2024-05-06 09:30:00" */
+  subtitle = g_strdup_printf (_("%s by %s in %s, row %s, at %s"),
+                              po_audit_operation_label (po_audit_row_get_operation (row)),
+                              po_audit_row_get_actor (row),
+                              po_audit_table_label (po_audit_row_get_table (row)),
+                              row_id,
+                              po_audit_row_get_time (row));
+  gtk_label_set_label (self->details_subtitle, subtitle);
+
+  set_json (self->before_view, po_audit_row_get_before (row), _("The record did not exist before: it was created."));
+  set_json (self->after_view, po_audit_row_get_after (row), _("The record no longer exists: it was deleted."));
+  gtk_widget_set_visible (self->details_box, TRUE);
+}
+
+static void
+on_selected_item_cb (PoAuditPage        *self,
+                     GParamSpec         *pspec,
+                     GtkSingleSelection *selection)
+{
+  show_row (self, gtk_single_selection_get_selected_item (selection));
+}
+
+/* Columns */
+
+static void
+on_setup_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_cell_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  const char *property = user_data;
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+
+  g_object_get_property (item, property, &value);
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_transform (&value, &text);
+  gtk_label_set_label (GTK_LABEL (label), g_value_get_string (&text));
+
+  if (po_audit_row_get_missing (PO_AUDIT_ROW (item)))
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+add_columns (PoAuditPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (columns[i].numeric));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), (gpointer) columns[i].property);
+
+      column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* Reading */
+
+static void
+po_audit_page_reload (PoPage *page)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (page);
+  g_autoptr(GError) error = NULL;
+
+  if (!po_audit_model_reload (self->model, &error))
+    {
+      po_page_show_toast (page, error->message);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "log" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify",
+                                 self->verify_cancellable == NULL);
+}
+
+static void
+po_audit_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (po_audit_page_parent_class)->map (widget);
+
+  /* Every change elsewhere adds entries: count again when shown. */
+  po_page_reload (PO_PAGE (widget));
+}
+
+/* Verifying */
+
+typedef struct
+{
+  char   *path;
+  gint64  n_entries;
+} VerifyData;
+
+static void
+verify_data_free (VerifyData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+verify_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  VerifyData *data = task_data;
+  g_autoptr(PoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(db = po_database_open (data->path, &error)) ||
+      !po_audit_verify (db, &data->n_entries, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+verify_async (PoAuditPage         *self,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  VerifyData *data = g_new0 (VerifyData, 1);
+
+  data->path = g_strdup (po_database_get_path (po_page_get_database (PO_PAGE (self))));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, verify_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) verify_data_free);
+  g_task_run_in_thread (task, verify_worker);
+}
+
+static gboolean
+verify_finish (PoAuditPage   *self,
+               GAsyncResult  *result,
+               gint64        *n_entries,
+               GError       **error)
+{
+  VerifyData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == verify_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_entries != NULL)
+    *n_entries = data->n_entries;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+set_status (PoAuditPage *self,
+            const char  *icon_name,
+            const char  *style,
+            const char  *text)
+{
+  const char *styles[] = { "success", "error", "dim-label" };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_spinner), icon_name == NULL);
+  gtk_spinner_set_spinning (self->verify_spinner, icon_name == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_icon), icon_name != NULL);
+  gtk_image_set_from_icon_name (self->verify_icon, icon_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verify_icon), styles[i]);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), styles[i]);
+    }
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->verify_icon), style);
+      gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), style);
+    }
+
+  gtk_label_set_label (self->verify_label, text);
+  gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
+}
+
+static void
+on_verified_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 n_entries = 0;
+  gboolean disposed;
+
+  /* The page cancels on dispose, and its widgets are gone by then. */
+  disposed = self->verify_cancellable == NULL;
+  if (!verify_finish (self, result, &n_entries, &error) && disposed)
+    return;
+
+  g_clear_object (&self->verify_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify", TRUE);
+
+  if (error == NULL)
+    {
+      g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, n_entries);
+
+      /* Translators: %s is a number of entries, e.g. 12,345 */
+      text = g_strdup_printf (ngettext ("The audit log is intact: %s entry verified.",
+                                        "The audit log is intact: %s entries verified.",
+                                        (gulong) MIN (n_entries, G_MAXLONG)),
+                              count);
+      set_status (self, "emblem-ok-symbolic", "success", text);
+      /* The status line says it; a toast tells those who went elsewhere. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        po_page_show_toast (PO_PAGE (self), text);
+    }
+  else
+    {
+      g_autofree char *reason = g_strdup (error->message);
+
+      g_strchomp (reason);
+      if (g_str_has_suffix (reason, "."))
+        reason[strlen (reason) - 1] = '\0';
+
+      if (g_error_matches (error, PO_ERROR, PO_ERROR_TAMPERED))
+        /* Translators: %s says which entry or record was altered */
+        text = g_strdup_printf (_("The audit log was tampered with: %s."), reason);
+      else
+        /* Translators: %s says what went wrong */
+        text = g_strdup_printf (_("The audit log could not be verified: %s."), reason);
+      set_status (self, "dialog-warning-symbolic", "error", text);
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        po_page_show_toast (PO_PAGE (self), _("The audit log failed verification."));
+    }
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (widget);
+
+  if (self->verify_cancellable != NULL)
+    return;
+
+  self->verify_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "page.verify", FALSE);
+  set_status (self, NULL, "dim-label", _("Verifying the audit log…"));
+  verify_async (self, self->verify_cancellable, on_verified_cb, NULL);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  po_page_reload (PO_PAGE (widget));
+}
+
+static void
+po_audit_page_constructed (GObject *object)
+{
+  PoAuditPage *self = (PoAuditPage *)object;
+
+  G_OBJECT_CLASS (po_audit_page_parent_class)->constructed (object);
+
+  self->model = po_audit_model_new (po_page_get_database (PO_PAGE (self)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_columns (self);
+  show_row (self, NULL);
+}
+
+static void
+po_audit_page_dispose (GObject *object)
+{
+  PoAuditPage *self = (PoAuditPage *)object;
+
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  G_OBJECT_CLASS (po_audit_page_parent_class)->dispose (object);
+
+  self->column_view = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+}
+
+static void
+po_audit_page_class_init (PoAuditPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PoPageClass *page_class = PO_PAGE_CLASS (klass);
+
+  object_class->constructed = po_audit_page_constructed;
+  object_class->dispose = po_audit_page_dispose;
+
+  widget_class->map = po_audit_page_map;
+
+  page_class->reload = po_audit_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-audit-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, details_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, before_view);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, after_view);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, verify_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, verify_icon);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, verify_label);
+
+  gtk_widget_class_install_action (widget_class, "page.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+}
+
+static void
+po_audit_page_init (PoAuditPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * po_audit_page_new:
+ * @database: the main thread's connection
+ *
+ * Returns: (transfer floating): a new audit log page
+ */
+GtkWidget *
+po_audit_page_new (PoDatabase *database)
+{
+  g_return_val_if_fail (PO_IS_DATABASE (database), NULL);
+
+  return g_object_new (PO_TYPE_AUDIT_PAGE,
+                       "database", database,
+                       "title", _("Audit Log"),
+                       "icon-name", "document-open-recent-symbolic",
+                       NULL);
+}
+
+/**
+ * po_audit_page_get_model:
+ *
+ * Returns: (transfer none): the entries of the log, #PoAuditRow items
+ */
+GListModel *
+po_audit_page_get_model (PoAuditPage *self)
+{
+  g_return_val_if_fail (PO_IS_AUDIT_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}

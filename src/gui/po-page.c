@@ -1,0 +1,287 @@
+/* po-page.c: a page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "po-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "po-page.h"
+
+/* Each page brings its own header bar, whose back button and title
+ * buttons follow the window's leaflet through the "folded" property. */
+
+typedef struct
+{
+  PoDatabase *database;
+  char       *title;
+  char       *icon_name;
+  gboolean    folded;
+} PoPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (PoPage, po_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_TITLE,
+  PROP_ICON_NAME,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() arrives with GLib 2.76. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+po_page_dispose (GObject *object)
+{
+  PoPage *self = (PoPage *)object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (po_page_parent_class)->dispose (object);
+}
+
+static void
+po_page_finalize (GObject *object)
+{
+  PoPage *self = (PoPage *)object;
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_clear_object (&priv->database);
+  g_clear_pointer (&priv->title, g_free);
+  g_clear_pointer (&priv->icon_name, g_free);
+
+  G_OBJECT_CLASS (po_page_parent_class)->finalize (object);
+}
+
+static void
+po_page_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  PoPage *self = PO_PAGE (object);
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, priv->database);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, priv->icon_name);
+      break;
+
+    case PROP_FOLDED:
+      g_value_set_boolean (value, priv->folded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+po_page_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  PoPage *self = PO_PAGE (object);
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      priv->database = g_value_dup_object (value);
+      break;
+
+    case PROP_TITLE:
+      if (set_string (&priv->title, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_ICON_NAME:
+      if (set_string (&priv->icon_name, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_FOLDED:
+      po_page_set_folded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+po_page_class_init (PoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = po_page_dispose;
+  object_class->finalize = po_page_finalize;
+  object_class->get_property = po_page_get_property;
+  object_class->set_property = po_page_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         PO_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Not construct-only, so that bindings in the templates, made before
+   * construct properties are set, are told the values. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+po_page_init (PoPage *self)
+{
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_bin_layout_new ());
+}
+
+/**
+ * po_page_get_database:
+ *
+ * Returns: (transfer none) (nullable): the main thread's connection
+ */
+PoDatabase *
+po_page_get_database (PoPage *self)
+{
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_return_val_if_fail (PO_IS_PAGE (self), NULL);
+
+  return priv->database;
+}
+
+const char *
+po_page_get_title (PoPage *self)
+{
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_return_val_if_fail (PO_IS_PAGE (self), NULL);
+
+  return priv->title;
+}
+
+const char *
+po_page_get_icon_name (PoPage *self)
+{
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_return_val_if_fail (PO_IS_PAGE (self), NULL);
+
+  return priv->icon_name;
+}
+
+gboolean
+po_page_get_folded (PoPage *self)
+{
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_return_val_if_fail (PO_IS_PAGE (self), FALSE);
+
+  return priv->folded;
+}
+
+/**
+ * po_page_set_folded:
+ * @folded: whether the window shows this page alone, without the sidebar
+ */
+void
+po_page_set_folded (PoPage   *self,
+                    gboolean  folded)
+{
+  PoPagePrivate *priv = po_page_get_instance_private (self);
+
+  g_return_if_fail (PO_IS_PAGE (self));
+
+  folded = !!folded;
+  if (priv->folded == folded)
+    return;
+
+  priv->folded = folded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+/**
+ * po_page_reload:
+ *
+ * Reads what the page shows again, if it shows anything that can change.
+ */
+void
+po_page_reload (PoPage *self)
+{
+  g_return_if_fail (PO_IS_PAGE (self));
+
+  if (PO_PAGE_GET_CLASS (self)->reload)
+    PO_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/**
+ * po_page_show_toast:
+ * @message: a sentence for the user
+ *
+ * Shows @message in the window's toast overlay.
+ */
+void
+po_page_show_toast (PoPage     *self,
+                    const char *message)
+{
+  g_autofree char *markup = NULL;
+  GtkWidget *overlay;
+
+  g_return_if_fail (PO_IS_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay for: %s", message);
+      return;
+    }
+
+  /* A toast's title is Pango markup in libadwaita 1.2. */
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}

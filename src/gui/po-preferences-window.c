@@ -1,0 +1,359 @@
+/* po-preferences-window.c: the settings of this account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "po-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "po-database.h"
+#include "po-preferences-window.h"
+
+/* Every control is bound to its GSettings key; nothing here is applied
+ * by hand. The database path is the one setting read only at start-up. */
+
+struct _PoPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+
+  /* Template widgets */
+  AdwComboRow          *yellow_mode_row;
+  GtkWidget            *threshold_row;
+  GtkSpinButton        *threshold_spin;
+  GtkWidget            *share_row;
+  GtkSpinButton        *share_spin;
+  GtkSwitch            *working_hours_switch;
+  GtkSpinButton        *hours_start_spin;
+  GtkSpinButton        *hours_end_spin;
+  GtkAdjustment        *hours_end_adjustment;
+  AdwEntryRow          *actor_row;
+  AdwActionRow         *database_row;
+};
+
+G_DEFINE_FINAL_TYPE (PoPreferencesWindow, po_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The combo row's items, in the order of the schema's YellowMode enum. */
+static const char * const yellow_modes[] = { "working-days", "share-used" };
+
+static gboolean
+yellow_mode_get_mapping (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *mode = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (yellow_modes); i++)
+    {
+      if (g_str_equal (mode, yellow_modes[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+yellow_mode_set_mapping (const GValue       *value,
+                         const GVariantType *expected_type,
+                         gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (yellow_modes))
+    return NULL;
+
+  return g_variant_new_string (yellow_modes[selected]);
+}
+
+static void
+update_yellow_rows (PoPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->yellow_mode_row);
+
+  gtk_widget_set_sensitive (self->threshold_row, selected == 0);
+  gtk_widget_set_sensitive (self->share_row, selected == 1);
+}
+
+/* The end of working hours stays after their beginning. */
+static void
+update_hours_end_lower (PoPreferencesWindow *self)
+{
+  double start = gtk_spin_button_get_value (self->hours_start_spin);
+
+  gtk_adjustment_set_lower (self->hours_end_adjustment, start + 1);
+  if (gtk_adjustment_get_value (self->hours_end_adjustment) < start + 1)
+    gtk_adjustment_set_value (self->hours_end_adjustment, start + 1);
+}
+
+static void
+update_database_row (PoPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "database-path");
+  g_autofree char *default_path = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (path[0] != '\0')
+    {
+      adw_action_row_set_subtitle (self->database_row, path);
+    }
+  else
+    {
+      default_path = po_database_default_path ();
+      /* Translators: %s is the path of the default database file */
+      subtitle = g_strdup_printf (_("The default file, %s"), default_path);
+      adw_action_row_set_subtitle (self->database_row, subtitle);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", path[0] != '\0');
+}
+
+static void
+on_chooser_response_cb (PoPreferencesWindow  *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        {
+          g_settings_set_string (self->settings, "database-path", path);
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (_("The new database file is used when the application is started again.")));
+        }
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PoPreferencesWindow *self = PO_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (databases, _("Office databases"));
+  gtk_file_filter_add_suffix (databases, "db");
+  gtk_file_filter_add_suffix (databases, "sqlite");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Database File"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Choose"),
+                                               _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+reset_database_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PoPreferencesWindow *self = PO_PREFERENCES_WINDOW (widget);
+
+  g_settings_reset (self->settings, "database-path");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The default database file is used when the application is started again.")));
+}
+
+static void
+po_preferences_window_constructed (GObject *object)
+{
+  PoPreferencesWindow *self = (PoPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (po_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (G_IS_SETTINGS (self->settings));
+
+  g_settings_bind_with_mapping (self->settings, "yellow-mode",
+                                self->yellow_mode_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                yellow_mode_get_mapping,
+                                yellow_mode_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "yellow-threshold-days",
+                   gtk_spin_button_get_adjustment (self->threshold_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "yellow-share",
+                   gtk_spin_button_get_adjustment (self->share_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-working-hours-only",
+                   self->working_hours_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "working-hours-start",
+                   gtk_spin_button_get_adjustment (self->hours_start_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  update_hours_end_lower (self);
+  g_settings_bind (self->settings, "working-hours-end",
+                   self->hours_end_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "actor-name",
+                   self->actor_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->yellow_mode_row, "notify::selected",
+                           G_CALLBACK (update_yellow_rows), self,
+                           G_CONNECT_SWAPPED);
+  update_yellow_rows (self);
+  g_signal_connect_object (self->hours_start_spin, "value-changed",
+                           G_CALLBACK (update_hours_end_lower), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::database-path",
+                           G_CALLBACK (update_database_row), self,
+                           G_CONNECT_SWAPPED);
+  update_database_row (self);
+}
+
+static void
+po_preferences_window_dispose (GObject *object)
+{
+  PoPreferencesWindow *self = (PoPreferencesWindow *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (po_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+po_preferences_window_finalize (GObject *object)
+{
+  PoPreferencesWindow *self = (PoPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (po_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+po_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PoPreferencesWindow *self = PO_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+po_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PoPreferencesWindow *self = PO_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+po_preferences_window_class_init (PoPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = po_preferences_window_constructed;
+  object_class->dispose = po_preferences_window_dispose;
+  object_class->finalize = po_preferences_window_finalize;
+  object_class->get_property = po_preferences_window_get_property;
+  object_class->set_property = po_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, yellow_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, threshold_row);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_row);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, working_hours_switch);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, hours_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, hours_end_spin);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, hours_end_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, actor_row);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, database_row);
+
+  gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.reset-database", NULL, reset_database_action);
+}
+
+static void
+po_preferences_window_init (PoPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * po_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ * @settings: the application's settings
+ *
+ * Returns: (transfer none): a new preferences window
+ */
+GtkWidget *
+po_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (PO_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "settings", settings,
+                       NULL);
+}
