@@ -27,6 +27,10 @@ static const char usage_text[] = N_(
   "  demo [--items N] [--cases N] [--petitions N] [--seed S] [--today DATE]\n"
   "                                      fills an empty office with realistic data\n"
   "  audit verify                        “ok N”, or exit 1 naming the first bad entry\n"
+  "  catalogue import FILE.csv|FILE.json all or nothing; a bad row is named by line and field\n"
+  "  catalogue export FILE.csv|FILE.json the whole catalogue\n"
+  "  review list [--due-before DATE] [--format csv|json] [--today DATE] [--yellow-days N]\n"
+  "                                      open legality review requests, due first\n"
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
 
@@ -250,6 +254,10 @@ main (int   argc,
     status = po_cli_calendar (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "demo"))
     status = run_demo (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "catalogue"))
+    status = po_cli_catalogue (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "review"))
+    status = po_cli_review (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "audit"))
     status = run_audit (&cli, argc - i, argv + i);
   else

@@ -38,4 +38,11 @@ int         po_cli_calendar   (PoCli       *cli,
                                int          argc,
                                char       **argv);
 
+int         po_cli_catalogue  (PoCli       *cli,
+                               int          argc,
+                               char       **argv);
+int         po_cli_review     (PoCli       *cli,
+                               int          argc,
+                               char       **argv);
+
 G_END_DECLS

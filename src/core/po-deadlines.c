@@ -52,6 +52,56 @@ po_petition_reply_days (const char *kind)
   return g_strcmp0 (kind, "complaint") == 0 ? PO_COMPLAINT_REPLY_DAYS : PO_CONSULTATION_REPLY_DAYS;
 }
 
+/**
+ * po_working_days_left:
+ *
+ * Returns: the working days after @today up to and including @due; 0 on
+ *   the day itself; negative when @due has passed (minus the working
+ *   days after @due up to and including @today)
+ */
+int
+po_working_days_left (PoCalendar *calendar,
+                      PoDate      today,
+                      PoDate      due)
+{
+  int n = 0;
+
+  if (!po_calendar_count (calendar, today, due, &n, NULL, NULL))
+    return due >= today ? 0 : -1;
+  return n;
+}
+
+/**
+ * po_deadline_level:
+ * @done_on: the day the thing was done, or %PO_DATE_INVALID while open
+ * @yellow_days: yellow when no more than this many working days are left
+ * @days_left: (out) (optional): po_working_days_left() as of @today, or
+ *   of @done_on once done
+ *
+ * Red once the deadline has passed, whether or not the thing was done
+ * later; yellow while it is open with at most @yellow_days left; nothing
+ * when it was done on time or has time enough.
+ */
+PoLevel
+po_deadline_level (PoCalendar *calendar,
+                   PoDate      today,
+                   PoDate      due,
+                   PoDate      done_on,
+                   int         yellow_days,
+                   int        *days_left)
+{
+  PoDate as_of = done_on != PO_DATE_INVALID ? done_on : today;
+  int left = po_working_days_left (calendar, as_of, due);
+
+  if (days_left)
+    *days_left = left;
+  if (as_of > due)
+    return PO_LEVEL_RED;
+  if (done_on == PO_DATE_INVALID && left <= yellow_days)
+    return PO_LEVEL_YELLOW;
+  return PO_LEVEL_NONE;
+}
+
 typedef struct
 {
   PoDatabase   *db;
@@ -113,15 +163,18 @@ store_within (Writer      *w,
 
 static gboolean
 refresh_reviews (Writer  *w,
+                 gint64   only_id,
                  GError **error)
 {
   sqlite3_stmt *stmt = po_database_prepare (w->db,
-                                            "SELECT id, effective_on, received_on FROM review_requests",
+                                            "SELECT id, effective_on, received_on FROM review_requests "
+                                            "WHERE ?1 = 0 OR id = ?1",
                                             error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, only_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -271,6 +324,35 @@ fail:
 }
 
 /**
+ * po_deadlines_refresh_review:
+ *
+ * Computes and stores the filing and reply deadlines of one request.
+ */
+gboolean
+po_deadlines_refresh_review (PoDatabase  *db,
+                             gint64       review_id,
+                             GError     **error)
+{
+  g_autoptr(PoCalendar) calendar = po_database_get_calendar (db, error);
+  sqlite3_stmt *del;
+  Writer w = { db, calendar, NULL };
+
+  if (calendar == NULL)
+    return FALSE;
+  del = po_database_prepare (db, "DELETE FROM deadlines WHERE subject = 'review' AND subject_id = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, review_id);
+  if (!po_database_step_done (db, del, error))
+    return FALSE;
+  w.insert = po_database_prepare (db,
+                                  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                  error);
+  return w.insert != NULL && refresh_reviews (&w, review_id, error);
+}
+
+/**
  * po_deadlines_refresh_all:
  *
  * Recomputes every stored deadline from the current calendar, in one
@@ -301,7 +383,7 @@ po_deadlines_refresh_all (PoDatabase      *db,
                                   "VALUES (?1, ?2, ?3, ?4, ?5)",
                                   error);
   if (w.insert == NULL ||
-      !refresh_reviews (&w, error) ||
+      !refresh_reviews (&w, 0, error) ||
       !refresh_petitions (&w, error) ||
       !refresh_orders (&w, error) ||
       !refresh_cases (&w, cancellable, progress, user_data, error) ||

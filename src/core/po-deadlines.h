@@ -32,6 +32,26 @@ PoDate    po_deadline_within      (PoCalendar  *calendar,
                                    GError     **error);
 int       po_petition_reply_days  (const char  *kind);
 
+typedef enum
+{
+  PO_LEVEL_NONE,     /* on time, or done on time */
+  PO_LEVEL_YELLOW,   /* still open, at most the threshold left */
+  PO_LEVEL_RED,      /* past the deadline */
+} PoLevel;
+
+int       po_working_days_left    (PoCalendar  *calendar,
+                                   PoDate       today,
+                                   PoDate       due);
+PoLevel   po_deadline_level       (PoCalendar  *calendar,
+                                   PoDate       today,
+                                   PoDate       due,
+                                   PoDate       done_on,
+                                   int          yellow_days,
+                                   int         *days_left);
+gboolean  po_deadlines_refresh_review (PoDatabase *db,
+                                       gint64      review_id,
+                                       GError    **error);
+
 gboolean  po_deadlines_refresh_all (PoDatabase     *db,
                                     GCancellable   *cancellable,
                                     PoProgressFunc  progress,
