@@ -45,6 +45,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+static char *verify_fails (Fixture *f);
+
 /* What someone with a plain sqlite3 shell can do to the file. */
 static void
 tamper (Fixture    *f,
@@ -59,6 +61,35 @@ tamper (Fixture    *f,
     g_error ("%s: %s", sql, msg);
   sqlite3_close (raw);
   f->db = po_test_open (f->dir, "office.db");
+  /* A careful tamperer puts the triggers back afterwards. */
+  po_audit_install_triggers (f->db, NULL);
+}
+
+static void
+test_trigger_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *message = NULL;
+  sqlite3 *raw = NULL;
+
+  g_clear_object (&f->db);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TRIGGER audit_calendar_exceptions_delete", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  f->db = po_test_open (f->dir, "office.db");
+  message = verify_fails (f);
+  g_assert_nonnull (strstr (message, "audit_calendar_exceptions_delete"));
+}
+
+static void
+test_strange_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *message = NULL;
+
+  tamper (f, "ALTER TABLE posts ADD COLUMN \"x') OR 1 --\" TEXT");
+  message = verify_fails (f);
+  g_assert_nonnull (strstr (message, "never makes"));
 }
 
 static char *
@@ -262,6 +293,8 @@ main (int   argc,
   ADD ("/audit/tampered/row-changed", test_row_changed);
   ADD ("/audit/tampered/row-inserted", test_row_inserted);
   ADD ("/audit/tampered/row-deleted", test_row_deleted);
+  ADD ("/audit/tampered/trigger-removed", test_trigger_removed);
+  ADD ("/audit/tampered/strange-column", test_strange_column);
 #undef ADD
 
   return g_test_run ();

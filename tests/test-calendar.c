@@ -438,6 +438,65 @@ test_import_bad_ics (Fixture       *f,
   g_assert_false (po_calendar_is_published (f->cal, 2027));
 }
 
+static gboolean
+import_ics_text (Fixture    *f,
+                 const char *ics,
+                 GError    **error)
+{
+  g_autofree char *path = g_build_filename (f->dir, "feed.ics", NULL);
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (path, ics, -1, NULL));
+  g_assert_true (po_database_begin (f->db, NULL));
+  ok = po_calendar_store_import_file (f->db, path, NULL, error);
+  if (ok)
+    g_assert_true (po_database_commit (f->db, NULL));
+  else
+    po_database_rollback (f->db);
+  reload (f);
+  return ok;
+}
+
+/* A 补班 day in late December belongs to the next year's 元旦: importing
+ * 2027 must not replace 2026 for its sake. */
+static void
+test_import_ics_makeup_day_of_next_year (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 stored_2026 = po_database_query_int (f->db, "SELECT count(*) FROM calendar_exceptions WHERE year = 2026", NULL);
+
+  g_assert_true (import_ics_text (f,
+    "BEGIN:VCALENDAR\n"
+    "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20270104\nSUMMARY:元旦\nEND:VEVENT\n"
+    "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261227\nSUMMARY:元旦 补班\nEND:VEVENT\n"
+    "END:VCALENDAR\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (workday (f, "2026-12-27"));       /* a Sunday made a working day */
+  g_assert_false (workday (f, "2026-10-05"));      /* 2026's National Day is still a holiday */
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT year FROM calendar_exceptions WHERE day = '2026-12-27'", NULL), ==, 2027);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM calendar_exceptions WHERE year = 2026", NULL), ==, stored_2026);
+}
+
+/* A feed with a few days of a published year does not wipe that year. */
+static void
+test_import_ics_partial_year_refused (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import_ics_text (f,
+    "BEGIN:VCALENDAR\n"
+    "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20190101\nSUMMARY:元旦\nEND:VEVENT\n"
+    "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20181229\nSUMMARY:元旦 补班\nEND:VEVENT\n"
+    "END:VCALENDAR\n", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "2019"));
+  g_assert_nonnull (strstr (error->message, "feed.ics"));
+  g_assert_false (workday (f, "2019-02-05"));      /* 春节 2019 untouched */
+  g_assert_false (workday (f, "2018-10-01"));      /* 国庆 2018 untouched */
+}
+
 static void
 test_export_round_trip (Fixture       *f,
                         gconstpointer  data)
@@ -489,6 +548,8 @@ main (int   argc,
   ADD ("/calendar/import/bad-json", test_import_bad_json);
   ADD ("/calendar/import/ics", test_import_ics);
   ADD ("/calendar/import/bad-ics", test_import_bad_ics);
+  ADD ("/calendar/import/ics-makeup-day-of-next-year", test_import_ics_makeup_day_of_next_year);
+  ADD ("/calendar/import/ics-partial-year-refused", test_import_ics_partial_year_refused);
   ADD ("/calendar/export/round-trip", test_export_round_trip);
 #undef ADD
 

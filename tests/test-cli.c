@@ -32,6 +32,8 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = po_test_make_dir ();
   f->db = g_build_filename (f->dir, "office.db", NULL);
+  /* An empty office; tests of a missing file use another name. */
+  g_object_unref (po_test_open (f->dir, "office.db"));
 }
 
 static void
@@ -98,8 +100,8 @@ assert_failed (Run        *r,
   g_assert_cmpstr (r->out, ==, "");
   g_assert_cmpuint (count_lines (r->err), ==, 1);
   g_assert_true (g_str_has_prefix (r->err, "power-oversight-cli: "));
-  if (says)
-    g_assert_nonnull (strstr (r->err, says));
+  if (says && strstr (r->err, says) == NULL)
+    g_error ("expected “%s” in: %s", says, r->err);
 }
 
 static void
@@ -149,6 +151,10 @@ test_bad_input (Fixture       *f,
     assert_failed (&r, 1, "many");
   }
   {
+    g_auto(Run) r = cli (f, "calendar", "is-workday", "2003-06-02", NULL);
+    assert_failed (&r, 1, "2004");
+  }
+  {
     g_auto(Run) r = cli (f, "frobnicate", NULL);
     assert_failed (&r, 2, "frobnicate");
   }
@@ -174,12 +180,39 @@ test_bad_input (Fixture       *f,
     g_assert_true (g_file_get_contents (text, &after, NULL, NULL));
     g_assert_cmpstr (after, ==, "not a database, only words in a text file\n");
   }
-  /* Nothing was created by commands that failed before needing the database. */
-  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* A mistyped --db is an error, never a new empty office that then
+ * answers "ok"; and a writing command that fails leaves no file behind. */
+static void
+test_missing_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *typo = g_build_filename (f->dir, "offcie.db", NULL);
+  g_autofree char *bad_csv = g_build_filename (f->dir, "bad.csv", NULL);
+
   {
-    g_auto(Run) r = cli (f, "calendar", "is-workday", "2003-06-02", NULL);
-    assert_failed (&r, 1, "2004");
+    g_auto(Run) r = cli (f, "-", "--db", typo, "audit", "verify", NULL);
+    assert_failed (&r, 1, "offcie.db");
   }
+  {
+    g_auto(Run) r = cli (f, "-", "--db", typo, "calendar", "count", "2025-01-01", "2003-01-01", NULL);
+    assert_failed (&r, 1, NULL);
+  }
+  {
+    g_auto(Run) r = cli (f, "-", "--db", typo, "review", "list", NULL);
+    assert_failed (&r, 1, "offcie.db");
+  }
+  {
+    g_auto(Run) r = cli (f, "-", "--db", typo, "demo", "--today", "2026-13-01", NULL);
+    assert_failed (&r, 1, "2026-13-01");
+  }
+  g_assert_true (g_file_set_contents (bad_csv, "code,name\n", -1, NULL));
+  {
+    g_auto(Run) r = cli (f, "-", "--db", typo, "catalogue", "import", bad_csv, NULL);
+    assert_failed (&r, 1, "bad.csv");
+  }
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -249,14 +282,14 @@ test_demo_and_audit (Fixture       *f,
   n = g_ascii_strtoll (ok.out + 3, NULL, 10);
   g_assert_cmpint (n, >, 280);
 
-  /* Behind the application's back: the CLI notices and names the row. */
+  /* Behind the application’s back: the CLI notices the missing trigger. */
   g_assert_cmpint (sqlite3_open (f->db, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TRIGGER audit_cases_update; UPDATE cases SET fine_yuan = 1 WHERE id = 17",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
   {
     g_auto(Run) bad = cli (f, "audit", "verify", NULL);
-    assert_failed (&bad, 1, "cases row 17");
+    assert_failed (&bad, 1, "audit_cases_update");
   }
 }
 
@@ -281,6 +314,7 @@ main (int   argc,
   ADD ("/cli/calendar/words", test_calendar_words);
   ADD ("/cli/calendar/provisional-note", test_provisional_note);
   ADD ("/cli/bad-input", test_bad_input);
+  ADD ("/cli/missing-database", test_missing_database);
   ADD ("/cli/calendar/import-export", test_import_export);
   ADD ("/cli/demo-and-audit", test_demo_and_audit);
   ADD ("/cli/help", test_help);

@@ -24,7 +24,7 @@ is_workday (PoCli *cli,
   PoDatabase *db;
 
   if ((day = po_date_parse (argv[0], &error)) == PO_DATE_INVALID ||
-      (db = po_cli_database (cli, &error)) == NULL ||
+      (db = po_cli_calendar_database (cli, &error)) == NULL ||
       (calendar = po_database_get_calendar (db, &error)) == NULL)
     return po_cli_fail (g_steal_pointer (&error));
 
@@ -50,7 +50,7 @@ add (PoCli *cli,
 
   if ((day = po_date_parse (argv[0], &error)) == PO_DATE_INVALID ||
       !po_cli_parse_int (argv[1], "N", -1000000, 1000000, &n, &error) ||
-      (db = po_cli_database (cli, &error)) == NULL ||
+      (db = po_cli_calendar_database (cli, &error)) == NULL ||
       (calendar = po_database_get_calendar (db, &error)) == NULL ||
       (result = po_calendar_add (calendar, day, (int) n, NULL, &error)) == PO_DATE_INVALID)
     return po_cli_fail (g_steal_pointer (&error));
@@ -73,7 +73,7 @@ count (PoCli *cli,
 
   if ((from = po_date_parse (argv[0], &error)) == PO_DATE_INVALID ||
       (to = po_date_parse (argv[1], &error)) == PO_DATE_INVALID ||
-      (db = po_cli_database (cli, &error)) == NULL ||
+      (db = po_cli_calendar_database (cli, &error)) == NULL ||
       (calendar = po_database_get_calendar (db, &error)) == NULL ||
       !po_calendar_count (calendar, from, to, &n, NULL, &error))
     return po_cli_fail (g_steal_pointer (&error));
@@ -123,7 +123,7 @@ export (PoCli      *cli,
   g_autofree char *json = NULL;
   PoDatabase *db;
 
-  if ((db = po_cli_database (cli, &error)) == NULL ||
+  if ((db = po_cli_calendar_database (cli, &error)) == NULL ||
       (json = po_calendar_store_export_json (db, &error)) == NULL)
     return po_cli_fail (g_steal_pointer (&error));
 

@@ -50,7 +50,7 @@ export (PoCli      *cli,
   g_autoptr(GError) error = NULL;
   PoDatabase *db;
 
-  if ((db = po_cli_database (cli, &error)) == NULL ||
+  if ((db = po_cli_database_read (cli, &error)) == NULL ||
       !po_catalogue_export_file (db, path, &error))
     return po_cli_fail (g_steal_pointer (&error));
   return PO_CLI_OK;

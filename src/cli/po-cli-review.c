@@ -130,7 +130,7 @@ list (PoCli  *cli,
         return po_cli_usage (_("review list does not know the option “%s”"), opt);
     }
 
-  if ((db = po_cli_database (cli, &error)) == NULL ||
+  if ((db = po_cli_database_read (cli, &error)) == NULL ||
       (reviews = po_review_list (db, today, due_before, (int) yellow, &error)) == NULL)
     return po_cli_fail (g_steal_pointer (&error));
 

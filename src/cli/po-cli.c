@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "po-audit.h"
@@ -31,22 +32,74 @@ static const char usage_text[] = N_(
   "  catalogue export FILE.csv|FILE.json the whole catalogue\n"
   "  review list [--due-before DATE] [--format csv|json] [--today DATE] [--yellow-days N]\n"
   "                                      open legality review requests, due first\n"
+  "                                      the tier the fine fits; exit 1 when it fits none\n"
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
 
+static char *
+database_path (PoCli *cli)
+{
+  return cli->db_path ? g_strdup (cli->db_path) : po_database_default_path ();
+}
+
+/**
+ * po_cli_database:
+ *
+ * The office database for a command that writes: created when missing
+ * (and removed again if the command then fails).
+ */
 PoDatabase *
 po_cli_database (PoCli   *cli,
                  GError **error)
 {
   if (cli->db == NULL)
     {
-      g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : po_database_default_path ();
+      g_autofree char *path = database_path (cli);
+      gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
       cli->db = po_database_open (path, error);
       if (cli->db != NULL)
         po_database_set_actor (cli->db, g_getenv ("PO_ACTOR"));
+      if (!existed && g_file_test (path, G_FILE_TEST_EXISTS))
+        cli->created = g_steal_pointer (&path);
     }
   return cli->db;
+}
+
+/**
+ * po_cli_database_read:
+ *
+ * The office database for a command that only reads: it must exist.
+ */
+PoDatabase *
+po_cli_database_read (PoCli   *cli,
+                      GError **error)
+{
+  if (cli->db == NULL)
+    {
+      g_autofree char *path = database_path (cli);
+
+      cli->db = po_database_open_existing (path, error);
+    }
+  return cli->db;
+}
+
+/**
+ * po_cli_calendar_database:
+ *
+ * The database whose calendar answers a calendar question: the office's
+ * when it exists, else one in memory with the shipped schedules, so a
+ * question creates no file.
+ */
+PoDatabase *
+po_cli_calendar_database (PoCli   *cli,
+                          GError **error)
+{
+  g_autofree char *path = database_path (cli);
+
+  if (cli->db == NULL && cli->db_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    cli->db = po_database_open (":memory:", error);
+  return po_cli_database_read (cli, error);
 }
 
 /**
@@ -195,7 +248,7 @@ run_audit (PoCli  *cli,
   if (argc != 1 || !g_str_equal (argv[0], "verify"))
     return po_cli_usage (_("audit takes one subcommand: verify"));
 
-  db = po_cli_database (cli, &error);
+  db = po_cli_database_read (cli, &error);
   if (db == NULL)
     return po_cli_fail (g_steal_pointer (&error));
   if (!po_audit_verify (db, &n, NULL, &error))
@@ -264,5 +317,17 @@ main (int   argc,
     status = po_cli_usage (_("unknown command “%s”"), command);
 
   g_clear_object (&cli.db);
+  if (status != PO_CLI_OK && cli.created != NULL)
+    {
+      /* Nothing half-written: not even an empty office. */
+      static const char *const suffixes[] = { "", "-wal", "-shm", NULL };
+
+      for (guint s = 0; suffixes[s]; s++)
+        {
+          g_autofree char *file = g_strconcat (cli.created, suffixes[s], NULL);
+          g_unlink (file);
+        }
+    }
+  g_free (cli.created);
   return status;
 }

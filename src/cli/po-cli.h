@@ -12,6 +12,7 @@ typedef struct
 {
   const char *db_path;   /* --db, or NULL for the default office */
   PoDatabase *db;        /* opened on first use */
+  char       *created;   /* the file this run created, removed if the command fails */
 } PoCli;
 
 /* Exit statuses: 0 done, 1 failed (bad input, bad data), 2 bad usage. */
@@ -21,6 +22,10 @@ typedef struct
 
 PoDatabase *po_cli_database   (PoCli       *cli,
                                GError     **error);
+PoDatabase *po_cli_database_read (PoCli     *cli,
+                                  GError   **error);
+PoDatabase *po_cli_calendar_database (PoCli   *cli,
+                                      GError **error);
 int         po_cli_fail       (GError      *error);
 int         po_cli_usage      (const char  *format,
                                ...) G_GNUC_PRINTF (1, 2);

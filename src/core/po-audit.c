@@ -140,6 +140,20 @@ po_audit_is_business_table (const char *table)
          strstr (table, "_fts") == NULL;
 }
 
+/* Names pasted into generated SQL must be ones this program made: a file
+ * edited behind its back could hold a table or column named to break the
+ * verification query. */
+static gboolean
+check_identifier (const char  *name,
+                  GError     **error)
+{
+  if (name[0] != '\0' && !g_ascii_isdigit (name[0]) && strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen (name))
+    return TRUE;
+  g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+               _("the database holds a table or column named “%s”, which this program never makes"), name);
+  return FALSE;
+}
+
 static char **
 list_business_tables (PoDatabase  *db,
                       GError     **error)
@@ -155,8 +169,14 @@ list_business_tables (PoDatabase  *db,
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (po_audit_is_business_table (name))
-        g_ptr_array_add (tables, g_strdup (name));
+      if (!po_audit_is_business_table (name))
+        continue;
+      if (!check_identifier (name, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (tables, g_strdup (name));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -182,7 +202,16 @@ list_columns (PoDatabase  *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!check_identifier (name, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (columns, g_strdup (name));
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -420,6 +449,43 @@ verify_table (PoDatabase  *db,
   return ok;
 }
 
+/* Without its triggers a table's writes go unrecorded from then on. */
+static gboolean
+verify_triggers (PoDatabase  *db,
+                 char       **tables,
+                 GError     **error)
+{
+  static const char *const log_triggers[] = { "audit_log_seal", "audit_log_no_update", "audit_log_no_delete" };
+  static const char *const ops[] = { "insert", "update", "delete" };
+  sqlite3_stmt *stmt = po_database_prepare (db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (log_triggers); i++)
+    g_ptr_array_add (expected, g_strdup (log_triggers[i]));
+  for (guint i = 0; tables[i] != NULL; i++)
+    for (guint o = 0; o < G_N_ELEMENTS (ops); o++)
+      g_ptr_array_add (expected, g_strdup_printf ("audit_%s_%s", tables[i], ops[o]));
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *name = g_ptr_array_index (expected, i);
+      gboolean found;
+
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!found)
+        {
+          g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                       _("the audit trigger %s was removed: changes are no longer all recorded"), name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * po_audit_verify:
  * @n_entries: (out): the number of entries in an intact log
@@ -448,7 +514,7 @@ po_audit_verify (PoDatabase    *db,
     goto fail;
 
   tables = list_business_tables (db, error);
-  if (tables == NULL)
+  if (tables == NULL || !verify_triggers (db, tables, error))
     goto fail;
   for (guint i = 0; tables[i] != NULL; i++)
     {

@@ -140,6 +140,7 @@ po_calendar_store_load (PoDatabase  *db,
 static gboolean
 store_schedules (PoDatabase  *db,
                  GPtrArray   *schedules,
+                 const char  *origin,
                  GArray      *years_out,
                  GError     **error)
 {
@@ -148,8 +149,33 @@ store_schedules (PoDatabase  *db,
   if (schedules->len == 0)
     {
       g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                   _("The file holds no year of holidays or working days"));
+                   _("%s holds no year of holidays or working days"), origin);
       return FALSE;
+    }
+
+  /* A year in a file replaces the stored year. A file that holds a
+   * handful of days of a published year is a partial file, not a new
+   * schedule: replacing would silently turn holidays into working days. */
+  for (guint i = 0; i < schedules->len; i++)
+    {
+      YearSchedule *y = g_ptr_array_index (schedules, i);
+      gint64 stored;
+
+      stmt = po_database_prepare (db, "SELECT count(*) FROM calendar_exceptions WHERE year = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, y->year);
+      stored = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (stored > 0 && (gint64) y->exceptions->len * 2 < stored)
+        {
+          g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                       _("%s holds only %u days of %d’s schedule, where the office has %lld; "
+                         "a year is imported whole, so give the complete year "
+                         "(or mark the events of another year with X-PO-YEAR)"),
+                       origin, y->exceptions->len, y->year, (long long) stored);
+          return FALSE;
+        }
     }
 
   if (!po_database_exec (db, "SAVEPOINT calendar_import", error))
@@ -396,7 +422,7 @@ po_calendar_store_import_json (PoDatabase  *db,
         }
     }
 
-  return store_schedules (db, schedules, years, error);
+  return store_schedules (db, schedules, origin, years, error);
 }
 
 static char *
@@ -435,6 +461,47 @@ ics_date (const char  *value,
       return PO_DATE_INVALID;
     }
   return po_date_from_ymd (y, m, d);
+}
+
+typedef struct
+{
+  PoDate    from;
+  PoDate    to;
+  gboolean  workday;
+  char     *name;
+  int       year_override;
+} IcsEvent;
+
+static void
+ics_event_clear (gpointer data)
+{
+  g_free (((IcsEvent *) data)->name);
+}
+
+/* The schedule an event belongs to: a holiday to the year of its last day;
+ * a makeup working day to the year of the holiday it makes up for (a
+ * holiday of the same name in the file within 45 days), since 补班 days
+ * often fall in the year before (a Saturday in late December for 元旦). */
+static int
+ics_event_year (GArray   *events,
+                IcsEvent *ev)
+{
+  PoDate best = PO_DATE_INVALID;
+
+  if (!ev->workday)
+    return po_date_year (ev->to);
+  for (guint i = 0; i < events->len; i++)
+    {
+      IcsEvent *h = &g_array_index (events, IcsEvent, i);
+      PoDate distance;
+
+      if (h->workday || g_strcmp0 (h->name, ev->name) != 0)
+        continue;
+      distance = ABS (h->from - ev->from);
+      if (distance <= 45 && (best == PO_DATE_INVALID || distance < ABS (best - ev->from)))
+        best = h->to;
+    }
+  return po_date_year (best != PO_DATE_INVALID ? best : ev->from);
 }
 
 static gboolean
@@ -486,6 +553,7 @@ po_calendar_store_import_ics (PoDatabase  *db,
                               GError     **error)
 {
   g_autoptr(GPtrArray) schedules = g_ptr_array_new_with_free_func (year_schedule_free);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (IcsEvent));
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) line_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto(GStrv) raw = NULL;
@@ -562,7 +630,6 @@ po_calendar_store_import_ics (PoDatabase  *db,
           PoDate from, to;
           gboolean workday;
           g_autofree char *name = NULL;
-          YearSchedule *y;
 
           in_event = FALSE;
           if (dtstart == NULL)
@@ -591,9 +658,10 @@ po_calendar_store_import_ics (PoDatabase  *db,
 
           workday = ics_is_workday (summary, categories, kind);
           name = ics_holiday_name (summary);
-          y = schedule_for (schedules, year_override ? year_override : po_date_year (to), NULL);
-          for (PoDate d = from; d <= to; d++)
-            schedule_add (y, d, workday, name);
+          {
+            IcsEvent ev = { from, to, workday, g_steal_pointer (&name), year_override };
+            g_array_append_val (events, ev);
+          }
         }
       else if (in_event && g_str_equal (prop, "DTSTART"))
         replace_str (&dtstart, value);
@@ -634,7 +702,18 @@ po_calendar_store_import_ics (PoDatabase  *db,
       return FALSE;
     }
 
-  return store_schedules (db, schedules, years, error);
+  g_array_set_clear_func (events, ics_event_clear);
+  for (guint i = 0; i < events->len; i++)
+    {
+      IcsEvent *ev = &g_array_index (events, IcsEvent, i);
+      int year = ev->year_override ? ev->year_override : ics_event_year (events, ev);
+      YearSchedule *y = schedule_for (schedules, year, NULL);
+
+      for (PoDate d = ev->from; d <= ev->to; d++)
+        schedule_add (y, d, ev->workday, ev->name);
+    }
+
+  return store_schedules (db, schedules, origin, years, error);
 }
 
 /**

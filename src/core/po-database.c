@@ -38,11 +38,13 @@ typedef gboolean (*PoMigrationFunc) (PoDatabase *self, GError **error);
 
 static gboolean migrate_1_schema   (PoDatabase *self, GError **error);
 static gboolean migrate_2_calendar (PoDatabase *self, GError **error);
+static gboolean migrate_3_open_work (PoDatabase *self, GError **error);
 
 /* Numbered migrations: entry i brings a database from version i to i + 1. */
 static const PoMigrationFunc migrations[] = {
   migrate_1_schema,
   migrate_2_calendar,
+  migrate_3_open_work,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PO_SCHEMA_VERSION);
@@ -368,6 +370,13 @@ migrate_2_calendar (PoDatabase  *self,
 }
 
 static gboolean
+migrate_3_open_work (PoDatabase  *self,
+                     GError     **error)
+{
+  return run_resource_sql (self, "003-open-work.sql", error);
+}
+
+static gboolean
 migrate (PoDatabase  *self,
          int          target,
          GError     **error)
@@ -525,6 +534,29 @@ po_database_open (const char  *path,
                   GError     **error)
 {
   return po_database_open_at_version (path, PO_SCHEMA_VERSION, error);
+}
+
+/**
+ * po_database_open_existing:
+ *
+ * Like po_database_open(), but refuses to create a missing file: for
+ * commands that only read, so that a mistyped path is an error and not a
+ * new, empty office.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+PoDatabase *
+po_database_open_existing (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_strcmp0 (path, ":memory:") != 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_NOT_FOUND, _("There is no office database at “%s”"), path);
+      return NULL;
+    }
+  return po_database_open (path, error);
 }
 
 /**

@@ -16,10 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoDatabase, po_database, PO, DATABASE, GObject)
 
 /* The schema version this program writes. */
-#define PO_SCHEMA_VERSION 2
+#define PO_SCHEMA_VERSION 3
 
 char        *po_database_default_path    (void);
 PoDatabase  *po_database_open            (const char   *path,
+                                          GError      **error);
+PoDatabase  *po_database_open_existing  (const char   *path,
                                           GError      **error);
 PoDatabase  *po_database_open_at_version (const char   *path,
                                           int           version,

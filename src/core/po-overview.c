@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each figure is one indexed query over stored deadlines; nothing here
- * computes a deadline.
+ * computes a deadline. The open things are few and the done ones many, so
+ * each count walks the partial index of open rows and looks their
+ * deadline up (CROSS JOIN fixes that order: left alone, the planner
+ * scanned every past deadline, 35 times slower over a million cases).
  */
 #define G_LOG_DOMAIN "po-overview"
 
@@ -103,13 +106,16 @@ po_overview_load (PoDatabase  *db,
     }
 
   if ((out->reviews_open = po_database_query_int (db, "SELECT count(*) FROM review_requests WHERE state = 'open'", error)) < 0 ||
+      /* From today on: days already past are counted as overdue. */
       (out->reviews_due_this_week = count_with_dates (db,
-          "SELECT count(*) FROM deadlines AS d JOIN review_requests AS r ON r.id = d.subject_id "
-          "WHERE d.kind = 'reply' AND d.subject = 'review' AND d.due_on BETWEEN ?1 AND ?2 AND r.state = 'open'",
-          out->week_start, out->week_end, error)) < 0 ||
+          "SELECT count(*) FROM review_requests AS r CROSS JOIN deadlines AS d "
+          "  ON d.subject = 'review' AND d.subject_id = r.id AND d.kind = 'reply' "
+          "WHERE r.state = 'open' AND d.due_on BETWEEN ?1 AND ?2",
+          today, out->week_end, error)) < 0 ||
       (out->reviews_overdue = count_with_dates (db,
-          "SELECT count(*) FROM deadlines AS d JOIN review_requests AS r ON r.id = d.subject_id "
-          "WHERE d.kind = 'reply' AND d.subject = 'review' AND d.due_on < ?1 AND ?2 IS NOT NULL AND r.state = 'open'",
+          "SELECT count(*) FROM review_requests AS r CROSS JOIN deadlines AS d "
+          "  ON d.subject = 'review' AND d.subject_id = r.id AND d.kind = 'reply' "
+          "WHERE r.state = 'open' AND d.due_on < ?1 AND ?2 IS NOT NULL",
           today, today, error)) < 0 ||
       (out->alerts_red = po_database_query_int (db,
           "SELECT count(*) FROM alerts WHERE state IN ('open', 'explained', 'ordered') AND level = 'red'", error)) < 0 ||
@@ -117,16 +123,16 @@ po_overview_load (PoDatabase  *db,
           "SELECT count(*) FROM alerts WHERE state IN ('open', 'explained', 'ordered') AND level = 'yellow'", error)) < 0 ||
       (out->cases_total = po_database_query_int (db, "SELECT count(*) FROM cases", error)) < 0 ||
       (out->cases_overdue = count_with_dates (db,
-          "SELECT count(*) FROM deadlines AS d JOIN cases AS c ON c.id = d.subject_id "
-          "WHERE d.kind = 'decision' AND d.subject = 'case' AND d.due_on < ?1 AND ?2 IS NOT NULL "
-          "AND c.decided_on IS NULL",
+          "SELECT count(*) FROM cases AS c CROSS JOIN deadlines AS d "
+          "  ON d.subject = 'case' AND d.subject_id = c.id AND d.kind = 'decision' "
+          "WHERE c.decided_on IS NULL AND d.due_on < ?1 AND ?2 IS NOT NULL",
           today, today, error)) < 0 ||
       (out->petitions_open = po_database_query_int (db,
           "SELECT count(*) FROM petitions WHERE replied_on IS NULL", error)) < 0 ||
       (out->petitions_overdue = count_with_dates (db,
-          "SELECT count(*) FROM deadlines AS d JOIN petitions AS p ON p.id = d.subject_id "
-          "WHERE d.kind = 'reply' AND d.subject = 'petition' AND d.due_on < ?1 AND ?2 IS NOT NULL "
-          "AND p.replied_on IS NULL",
+          "SELECT count(*) FROM petitions AS p CROSS JOIN deadlines AS d "
+          "  ON d.subject = 'petition' AND d.subject_id = p.id AND d.kind = 'reply' "
+          "WHERE p.replied_on IS NULL AND d.due_on < ?1 AND ?2 IS NOT NULL",
           today, today, error)) < 0)
     goto out;
 

@@ -19,7 +19,7 @@ typedef struct
   gint64   items_total;
   gint64   items_by_status[PO_N_ITEM_STATUSES];   /* in po_item_statuses() order */
   gint64   reviews_open;
-  gint64   reviews_due_this_week; /* open, reply deadline within the week */
+  gint64   reviews_due_this_week; /* open, reply deadline from today to Sunday */
   gint64   reviews_overdue;       /* open, reply deadline before today */
   gint64   alerts_red;
   gint64   alerts_yellow;
