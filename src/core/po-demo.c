@@ -24,65 +24,95 @@ typedef struct
   const char *code;
   const char *name;
   const char *law;        /* the law its items mostly rest on */
+  int         articles;   /* how many articles that law has */
   const char *licences;   /* '|'-separated names of its licences */
   const char *violations; /* '|'-separated violations it punishes */
+  const char *others;     /* '|'-separated "TYPE:name" of its other powers */
 } DeptTemplate;
 
+/* Each department holds the powers it really holds: a licence of the
+ * market regulator, a levy of the water bureau, never the reverse. The
+ * type codes in `others` are those of types[] below. */
 static const DeptTemplate departments[] = {
-  { "SCJG", "市场监督管理局", "中华人民共和国食品安全法",
-    "食品经营许可|食品生产许可|特种设备使用登记|小作坊登记|计量标准器具核准",
+  { "SCJG", "市场监督管理局", "中华人民共和国食品安全法", 154,
+    "食品经营许可|食品生产许可|特种设备使用登记|食品小作坊登记|计量标准器具核准|检验检测机构资质认定",
     "销售不符合食品安全标准的食品|未取得食品经营许可从事食品经营活动|发布虚假广告|销售过期食品|"
-    "使用未经检验的特种设备|短斤缺两|未按规定公示营业执照|生产销售不合格产品|价格欺诈|无照经营" },
-  { "STHJ", "生态环境局", "中华人民共和国环境保护法",
+    "使用未经检验的特种设备|短斤缺两|未按规定公示营业执照|生产销售不合格产品|价格欺诈|无照经营",
+    "QZ:查封、扣押不符合食品安全标准的食品|QZ:查封违法从事生产经营活动的场所|QR:企业名称自主申报确认|"
+    "QT:食品安全监督检查|QT:产品质量监督抽查|QT:举报奖励发放" },
+  { "STHJ", "生态环境局", "中华人民共和国环境保护法", 70,
     "排污许可|建设项目环境影响评价文件审批|危险废物经营许可|辐射安全许可",
     "超标排放大气污染物|未批先建|未按规定贮存危险废物|噪声扰民|未安装污染物自动监测设备|"
-    "擅自倾倒工业固体废物|篡改监测数据" },
-  { "JTYS", "交通运输局", "中华人民共和国道路运输条例",
+    "擅自倾倒工业固体废物|篡改监测数据",
+    "QZ:查封、扣押造成污染物排放的设施设备|QZ:按日连续处罚|ZS:环境保护税核定协助|"
+    "QT:排污单位现场检查|QT:突发环境事件应急处置" },
+  { "JTYS", "交通运输局", "中华人民共和国道路运输条例", 110,
     "道路运输经营许可|道路运输从业人员从业资格|出租汽车经营许可|公路超限运输许可|占用挖掘公路许可",
     "未取得道路运输经营许可擅自从事道路运输|超限运输|出租汽车拒载|擅自改装营运车辆|"
-    "未按规定维护和检测运输车辆" },
-  { "ZJJ", "住房和城乡建设局", "中华人民共和国建筑法",
+    "未按规定维护和检测运输车辆",
+    "QZ:暂扣营运车辆|QZ:扣留超限运输车辆|ZS:车辆通行费征收|QT:道路运输企业安全检查|"
+    "SP:公路建设项目施工许可审核" },
+  { "ZJJ", "住房和城乡建设局", "中华人民共和国建筑法", 85,
     "建筑工程施工许可|商品房预售许可|燃气经营许可|建筑业企业资质核准|城市建筑垃圾处置核准",
     "未取得施工许可证擅自施工|违法发包|未按规定办理竣工验收备案|建筑工地扬尘防治不力|"
-    "无证销售商品房|物业服务企业违规收费" },
-  { "ZRZY", "自然资源和规划局", "中华人民共和国土地管理法",
+    "无证销售商品房|物业服务企业违规收费",
+    "ZS:城市基础设施配套费征收|ZS:防空地下室易地建设费征收|QR:房屋登记|CJ:房屋征收补偿决定|"
+    "QZ:责令停止施工并查封施工现场|QT:建筑工程质量安全监督检查" },
+  { "ZRZY", "自然资源和规划局", "中华人民共和国土地管理法", 87,
     "建设用地规划许可|建设工程规划许可|乡村建设规划许可|采矿许可|临时用地审批",
-    "非法占用土地|未取得建设工程规划许可证进行建设|非法采矿|擅自改变土地用途|破坏耕地" },
-  { "WJW", "卫生健康委员会", "中华人民共和国基本医疗卫生与健康促进法",
+    "非法占用土地|未取得建设工程规划许可证进行建设|非法采矿|擅自改变土地用途|破坏耕地",
+    "ZS:土地闲置费征收|ZS:耕地开垦费征收|CJ:土地权属争议裁决|CJ:林木林地权属争议裁决|"
+    "QR:不动产登记|QZ:强制拆除违法建筑物|SP:建设项目用地预审" },
+  { "WJW", "卫生健康委员会", "中华人民共和国基本医疗卫生与健康促进法", 110,
     "医疗机构执业许可|公共场所卫生许可|放射诊疗许可|医师执业注册|母婴保健技术服务许可",
     "非医师行医|医疗机构使用非卫生技术人员|公共场所未取得卫生许可证经营|未按规定处置医疗废物|"
-    "超出执业范围开展诊疗活动" },
-  { "JYJ", "教育局", "中华人民共和国教育法",
+    "超出执业范围开展诊疗活动",
+    "QR:出生医学证明签发|JF:计划生育家庭特别扶助金发放|QZ:封闭被传染病病原体污染的公共饮用水源|"
+    "QT:医疗机构校验|QT:传染病防治监督检查" },
+  { "JYJ", "教育局", "中华人民共和国教育法", 86,
     "民办学校办学许可|教师资格认定|校外培训机构设立审批",
-    "擅自举办学校|违规收取费用|校外培训机构超范围培训" },
-  { "GAJ", "公安局", "中华人民共和国治安管理处罚法",
+    "擅自举办学校|违规收取费用|校外培训机构超范围培训",
+    "JF:家庭经济困难学生资助发放|QR:学历证明书核发|QT:民办学校年度检查" },
+  { "GAJ", "公安局", "中华人民共和国治安管理处罚法", 119,
     "旅馆业特种行业许可|公章刻制业特种行业许可|大型群众性活动安全许可|剧毒化学品购买许可",
-    "扰乱公共秩序|旅馆未按规定登记住宿旅客|违规燃放烟花爆竹|非法携带管制器具|无证驾驶机动车" },
-  { "WGLY", "文化广电旅游局", "中华人民共和国旅游法",
+    "扰乱公共秩序|旅馆未按规定登记住宿旅客|违规燃放烟花爆竹|非法携带管制器具|无证驾驶机动车",
+    "QZ:扣押涉案物品|QZ:强制传唤|QR:户口登记|QT:治安检查" },
+  { "WGLY", "文化广电旅游局", "中华人民共和国旅游法", 112,
     "旅行社业务经营许可|娱乐场所经营许可|营业性演出许可|网吧经营许可",
-    "未经许可经营旅行社业务|娱乐场所超时营业|网吧接纳未成年人|擅自举办营业性演出" },
-  { "YJGL", "应急管理局", "中华人民共和国安全生产法",
+    "未经许可经营旅行社业务|娱乐场所超时营业|网吧接纳未成年人|擅自举办营业性演出",
+    "QZ:暂扣违法经营的专用工具、设备|QT:文化市场综合执法检查|QT:旅游服务质量投诉处理" },
+  { "YJGL", "应急管理局", "中华人民共和国安全生产法", 119,
     "危险化学品经营许可|烟花爆竹经营许可|非煤矿山安全生产许可",
     "未按规定对从业人员进行安全生产教育和培训|未如实记录安全隐患排查治理情况|"
-    "未取得危险化学品经营许可证经营危险化学品|生产经营单位未设置安全警示标志" },
-  { "NYNC", "农业农村局", "中华人民共和国农产品质量安全法",
+    "未取得危险化学品经营许可证经营危险化学品|生产经营单位未设置安全警示标志",
+    "QZ:查封、扣押不符合保障安全生产标准的设施设备|QT:安全生产监督检查|CJ:生产安全事故调查处理" },
+  { "NYNC", "农业农村局", "中华人民共和国农产品质量安全法", 81,
     "农药经营许可|兽药经营许可|种子生产经营许可|渔业捕捞许可|动物防疫条件合格证核发",
-    "经营假劣农药|销售不合格种子|违规使用禁用兽药|非法捕捞水产品|未按规定报告动物疫情" },
-  { "RSJ", "人力资源和社会保障局", "中华人民共和国劳动合同法",
+    "经营假劣农药|销售不合格种子|违规使用禁用兽药|非法捕捞水产品|未按规定报告动物疫情",
+    "QR:农村土地承包经营权确认|QR:无公害农产品产地认定|JF:耕地地力保护补贴发放|"
+    "QZ:查封、扣押假劣农药|CJ:农村土地承包经营纠纷调解" },
+  { "RSJ", "人力资源和社会保障局", "中华人民共和国劳动合同法", 98,
     "劳务派遣经营许可|人力资源服务许可|职业技能培训机构设立审批",
-    "拖欠劳动者工资|违法招用未满十六周岁未成年人|未依法缴纳社会保险费|未签订书面劳动合同" },
-  { "MZJ", "民政局", "社会团体登记管理条例",
-    "社会团体成立登记|民办非企业单位登记|养老机构设立备案核准|殡葬设施建设审批",
-    "社会团体未按规定接受年度检查|擅自开展募捐活动|养老机构未按规定配备护理人员" },
-  { "SLJ", "水利局", "中华人民共和国水法",
+    "拖欠劳动者工资|违法招用未满十六周岁未成年人|未依法缴纳社会保险费|未签订书面劳动合同",
+    "QR:工伤认定|JF:失业保险金给付|JF:工伤保险待遇给付|CJ:劳动人事争议仲裁|QT:劳动保障监察" },
+  { "MZJ", "民政局", "社会团体登记管理条例", 37,
+    "社会团体成立登记|民办非企业单位登记|殡葬设施建设审批",
+    "社会团体未按规定接受年度检查|擅自开展募捐活动|养老机构未按规定配备护理人员",
+    "JF:最低生活保障金给付|JF:特困人员供养金给付|JF:临时救助金给付|JF:高龄津贴发放|"
+    "JF:残疾人两项补贴给付|QR:婚姻登记|QT:社会组织年度检查" },
+  { "SLJ", "水利局", "中华人民共和国水法", 82,
     "取水许可|河道管理范围内建设项目审批|水土保持方案审批|河道采砂许可",
-    "未经批准擅自取水|在河道管理范围内违法建设|非法采砂|未按规定缴纳水资源费" },
-  { "CGJ", "城市管理局", "城市市容和环境卫生管理条例",
+    "未经批准擅自取水|在河道管理范围内违法建设|非法采砂|未按规定缴纳水资源费",
+    "ZS:水资源费征收|ZS:水土保持补偿费征收|CJ:水事纠纷裁决|QZ:强行拆除河道内违法建筑物|"
+    "QT:河湖日常巡查" },
+  { "CGJ", "城市管理局", "城市市容和环境卫生管理条例", 39,
     "城市道路占用挖掘许可|户外广告设施设置许可|城市绿地占用审批|建筑垃圾运输核准",
-    "违法设置户外广告|占道经营|乱倒建筑垃圾|擅自砍伐城市树木|违法搭建建筑物" },
-  { "SWJ", "商务局", "中华人民共和国对外贸易法",
+    "违法设置户外广告|占道经营|乱倒建筑垃圾|擅自砍伐城市树木|违法搭建建筑物",
+    "ZS:污水处理费征收|QZ:暂扣占道经营物品|QZ:代履行清除障碍物|QT:市容环境卫生检查" },
+  { "SWJ", "商务局", "中华人民共和国对外贸易法", 70,
     "成品油零售经营资格审批|拍卖企业设立许可|单用途商业预付卡备案",
-    "成品油经营企业违规经营|未按规定备案发行预付卡|商业特许经营未备案" },
+    "成品油经营企业违规经营|未按规定备案发行预付卡|商业特许经营未备案",
+    "SP:外商投资企业设立备案审核|QT:商贸流通企业安全检查|QR:对外贸易经营者备案登记" },
 };
 
 /* Counties of the city; each has its own market, environment, transport
@@ -99,39 +129,18 @@ typedef struct
   const char *code;          /* type part of the item code */
   int         statutory;     /* typical statutory limit, working days */
   int         committed;     /* typical committed limit */
-  const char *const *names;  /* names not taken from the department */
 } TypeTemplate;
 
-static const char *const confirmation_names[] = {
-  "工伤认定", "房屋登记", "农村土地承包经营权确认", "企业名称自主申报确认", "残疾人证核发",
-  "无公害农产品产地认定", "烈士评定申报", NULL };
-static const char *const payment_names[] = {
-  "最低生活保障金给付", "特困人员供养金给付", "失业保险金给付", "优抚对象抚恤金给付",
-  "高龄津贴发放", "临时救助金给付", "残疾人两项补贴给付", NULL };
-static const char *const adjudication_names[] = {
-  "土地权属争议裁决", "林木林地权属争议裁决", "水事纠纷裁决", "劳动人事争议仲裁",
-  "房屋征收补偿决定", NULL };
-static const char *const levy_names[] = {
-  "城市基础设施配套费征收", "水资源费征收", "土地闲置费征收", "防空地下室易地建设费征收",
-  "污水处理费征收", "社会抚养费征收", NULL };
-static const char *const coercion_names[] = {
-  "查封、扣押涉案物品", "暂扣营运车辆", "强制拆除违法建筑物", "代履行清除障碍物",
-  "冻结存款汇款", "加处罚款或滞纳金", NULL };
-static const char *const other_names[] = {
-  "行政检查", "行政奖励", "信息公开申请答复", "行政指导", "举报奖励发放", "执法监督检查", NULL };
-static const char *const approval_names[] = {
-  "年度计划审核", "项目资金申报审核", "内部机构设置审批", "大型活动方案审核", NULL };
-
 static const TypeTemplate types[] = {
-  { "license",        "XK", 20, 10, NULL },
-  { "other-approval", "SP", 20, 12, approval_names },
-  { "penalty",        "CF", 60, 45, NULL },
-  { "confirmation",   "QR", 20, 10, confirmation_names },
-  { "payment",        "JF", 30, 15, payment_names },
-  { "adjudication",   "CJ", 60, 40, adjudication_names },
-  { "levy",           "ZS", 30, 20, levy_names },
-  { "coercion",       "QZ", 30, 15, coercion_names },
-  { "other",          "QT", 20, 10, other_names },
+  { "license",        "XK", 20, 10 },
+  { "other-approval", "SP", 20, 12 },
+  { "penalty",        "CF", 60, 45 },
+  { "confirmation",   "QR", 20, 10 },
+  { "payment",        "JF", 30, 15 },
+  { "adjudication",   "CJ", 60, 40 },
+  { "levy",           "ZS", 30, 20 },
+  { "coercion",       "QZ", 30, 15 },
+  { "other",          "QT", 20, 10 },
 };
 
 /* Shares of each type in a catalogue, out of 100: penalties dominate. */
@@ -221,27 +230,6 @@ pick_weighted (GRand     *rand,
       r -= weights[i];
     }
   return (int) n - 1;
-}
-
-static char *
-pick_field (GRand      *rand,
-            const char *list)
-{
-  g_auto(GStrv) parts = g_strsplit (list, "|", -1);
-  guint n = g_strv_length (parts);
-
-  return g_strdup (parts[g_rand_int_range (rand, 0, (gint32) n)]);
-}
-
-static const char *
-pick_name (GRand             *rand,
-           const char *const *names)
-{
-  guint n = 0;
-
-  while (names[n] != NULL)
-    n++;
-  return names[g_rand_int_range (rand, 0, (gint32) n)];
 }
 
 static void
@@ -365,38 +353,141 @@ insert_departments (Demo    *demo,
   return TRUE;
 }
 
+/* 64 → 六十四, as articles of Chinese laws are numbered (1 … 999). */
 static char *
-item_name (Demo  *demo,
-           guint  tmpl,
-           int    type)
+chinese_number (int n)
 {
-  const DeptTemplate *d = &departments[tmpl];
-  g_autofree char *what = NULL;
+  static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  GString *s = g_string_new (NULL);
+  int hundreds = n / 100, tens = n / 10 % 10, ones = n % 10;
 
+  if (hundreds)
+    g_string_append_printf (s, "%s百", digits[hundreds]);
+  if (tens)
+    g_string_append_printf (s, "%s十", (tens == 1 && !hundreds) ? "" : digits[tens]);
+  else if (hundreds && ones)
+    g_string_append (s, "零");
+  if (ones)
+    g_string_append (s, digits[ones]);
+  return g_string_free (s, FALSE);
+}
+
+/* The text of the provision, worded as such provisions are for the type. */
+static char *
+basis_text_for (const char *department,
+                int         type,
+                const char *name)
+{
   switch (type)
     {
     case 0:
-      return pick_field (demo->rand, d->licences);
+      return g_strdup_printf ("申请%s的，应当向%s提出申请，经审查符合法定条件的，依法予以许可。", name, department);
     case 2:
-      what = pick_field (demo->rand, d->violations);
-      return g_strdup_printf ("对%s的行政处罚", what);
+      if (g_str_has_prefix (name, "对") && g_str_has_suffix (name, "的行政处罚"))
+        {
+          g_autofree char *act = g_strndup (name + strlen ("对"), strlen (name) - strlen ("对") - strlen ("的行政处罚"));
+          return g_strdup_printf ("违反本法规定，%s的，由%s责令改正，给予警告，并处罚款；情节严重的，依法从重处罚。",
+                                  act, department);
+        }
+      return g_strdup_printf ("由%s依法给予行政处罚。", department);
     case 7:
-      what = pick_field (demo->rand, d->violations);
-      return g_rand_boolean (demo->rand)
-             ? g_strdup (pick_name (demo->rand, types[type].names))
-             : g_strdup_printf ("对%s涉案物品的查封、扣押", what);
+      return g_strdup_printf ("%s在依法履行职责时，可以%s。", department, name);
     default:
-      return g_strdup (pick_name (demo->rand, types[type].names));
+      return g_strdup_printf ("%s依照本法规定负责%s工作。", department, name);
     }
+}
+
+/* The powers a department holds, as (type, name) pairs. */
+typedef struct
+{
+  int         type;
+  char       *name;
+} Power;
+
+static void
+power_clear (gpointer data)
+{
+  g_free (((Power *) data)->name);
+}
+
+static GArray *
+department_powers (const DeptTemplate *d)
+{
+  GArray *powers = g_array_new (FALSE, FALSE, sizeof (Power));
+  g_auto(GStrv) licences = g_strsplit (d->licences, "|", -1);
+  g_auto(GStrv) violations = g_strsplit (d->violations, "|", -1);
+  g_auto(GStrv) others = g_strsplit (d->others, "|", -1);
+
+  g_array_set_clear_func (powers, power_clear);
+  for (guint i = 0; licences[i]; i++)
+    {
+      Power p = { 0, g_strdup (licences[i]) };
+      g_array_append_val (powers, p);
+    }
+  for (guint i = 0; violations[i]; i++)
+    {
+      Power p = { 2, g_strdup_printf ("对%s的行政处罚", violations[i]) };
+      g_array_append_val (powers, p);
+    }
+  for (guint i = 0; others[i]; i++)
+    {
+      Power p = { -1, NULL };
+
+      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+        if (g_str_has_prefix (others[i], types[t].code) && others[i][2] == ':')
+          p.type = (int) t;
+      g_assert (p.type >= 0);
+      p.name = g_strdup (others[i] + 3);
+      g_array_append_val (powers, p);
+    }
+  return powers;
+}
+
+/* A power of the department: a type drawn by the catalogue's usual
+ * shares among the types it holds, then one of its powers of that type,
+ * preferring a name the department does not list yet. */
+static const Power *
+pick_power (Demo       *demo,
+            GArray     *powers,
+            GHashTable *used)
+{
+  int weights[G_N_ELEMENTS (types)] = { 0 };
+  const Power *p = NULL;
+  int type;
+
+  for (guint i = 0; i < powers->len; i++)
+    weights[g_array_index (powers, Power, i).type] = type_weights[g_array_index (powers, Power, i).type];
+  type = pick_weighted (demo->rand, weights, G_N_ELEMENTS (types));
+
+  for (int attempt = 0; attempt < 12; attempt++)
+    {
+      p = &g_array_index (powers, Power, g_rand_int_range (demo->rand, 0, (gint32) powers->len));
+      if (p->type != type)
+        {
+          attempt--;
+          continue;
+        }
+      if (!g_hash_table_contains (used, p->name))
+        break;
+    }
+  g_hash_table_add (used, p->name);
+  return p;
 }
 
 static gboolean
 insert_items (Demo    *demo,
               GError **error)
 {
+  g_autoptr(GPtrArray) powers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   sqlite3_stmt *item;
   sqlite3_stmt *version;
   PoDate year_ago = demo->options->today - 365 * 3;
+
+  for (guint t = 0; t < G_N_ELEMENTS (departments); t++)
+    g_ptr_array_add (powers, department_powers (&departments[t]));
+  for (guint d = 0; d < demo->department_ids->len; d++)
+    g_ptr_array_add (used, g_hash_table_new (g_str_hash, g_str_equal));
 
   item = po_database_prepare (demo->db,
                               "INSERT INTO power_items (code, name, type, department_id, status, "
@@ -413,18 +504,19 @@ insert_items (Demo    *demo,
       guint d = (guint) g_rand_int_range (demo->rand, 0, (gint32) demo->department_ids->len);
       guint tmpl = g_array_index (demo->department_tmpl, guint, d);
       const char *region = g_array_index (demo->department_region, const char *, d);
-      int type = pick_weighted (demo->rand, type_weights, G_N_ELEMENTS (type_weights));
+      const Power *power = pick_power (demo, g_ptr_array_index (powers, tmpl), g_ptr_array_index (used, d));
+      int type = power->type;
       const char *status = statuses[pick_weighted (demo->rand, status_weights, G_N_ELEMENTS (status_weights))];
       gboolean published = g_str_equal (status, "published") || g_str_equal (status, "adjusting");
       int statutory = types[type].statutory;
       int committed = MAX (1, types[type].committed - g_rand_int_range (demo->rand, 0, types[type].committed / 2 + 1));
-      int article = g_rand_int_range (demo->rand, 8, 140);
+      int article = g_rand_int_range (demo->rand, 2, departments[tmpl].articles + 1);
       PoDate created = year_ago + g_rand_int_range (demo->rand, 0, 365 * 2);
       g_autofree char *code = g_strdup_printf ("%s-%s-%s-%06u", region, departments[tmpl].code, types[type].code, i + 1);
-      g_autofree char *name = item_name (demo, tmpl, type);
-      g_autofree char *article_text = g_strdup_printf ("第%d条", article);
-      g_autofree char *basis_text = g_strdup_printf ("《%s》第%d条规定的情形，由县级以上人民政府有关部门依照职责实施。",
-                                                     departments[tmpl].law, article);
+      const char *name = power->name;
+      g_autofree char *article_number = chinese_number (article);
+      g_autofree char *article_text = g_strdup_printf ("第%s条", article_number);
+      g_autofree char *basis_text = basis_text_for (departments[tmpl].name, type, name);
       g_autofree char *place = g_strdup_printf ("%s政务服务中心%d号窗口",
                                                 g_str_equal (region, "SJ") ? "市" : "", g_rand_int_range (demo->rand, 1, 60));
       g_autofree char *phone = g_strdup_printf ("0571-8%07u", g_rand_int_range (demo->rand, 0, 9999999));
@@ -432,7 +524,7 @@ insert_items (Demo    *demo,
       DemoItem di = { 0 };
 
       sqlite3_bind_text (item, 1, code, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (item, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (item, 2, name, -1, SQLITE_STATIC);
       sqlite3_bind_text (item, 3, types[type].key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (item, 4, g_array_index (demo->department_ids, gint64, d));
       sqlite3_bind_text (item, 5, status, -1, SQLITE_STATIC);
