@@ -46,6 +46,7 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char *verify_fails (Fixture *f);
+static gint64 last_seq (Fixture *f, const char *where);
 
 /* What someone with a plain sqlite3 shell can do to the file. */
 static void
@@ -63,6 +64,73 @@ tamper (Fixture    *f,
   f->db = po_test_open (f->dir, "office.db");
   /* A careful tamperer puts the triggers back afterwards. */
   po_audit_install_triggers (f->db, NULL);
+}
+
+/* Someone who knows the algorithm rewrites an entry and every hash after
+ * it: the chain is consistent again, and only an anchor kept outside the
+ * file shows the rewrite. */
+static void
+test_forged_chain_caught_by_anchor (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head_hash = NULL;
+  g_autofree char *prev = NULL;
+  gint64 head = 0, target, n = 0;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (po_audit_head (f->db, &head, &head_hash, &error));
+  g_assert_cmpint (head, ==, po_audit_count (f->db, NULL));
+  g_assert_cmpuint (strlen (head_hash), ==, 64);
+  g_assert_true (po_audit_check_anchor (f->db, head, head_hash, &error));
+  g_assert_no_error (error);
+
+  target = last_seq (f, "tbl = 'power_items' AND op = 'UPDATE'");
+  g_assert_true (po_database_exec (f->db, "DROP TRIGGER audit_log_no_update", NULL));
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE audit_log SET after = replace (after, '\"committed_limit\":8', "
+                                            "'\"committed_limit\":5') WHERE seq = %lld;"
+                                            "UPDATE power_items SET committed_limit = 5 WHERE code = 'XK-1'",
+                                            (long long) target);
+    g_assert_true (po_database_exec (f->db, "DROP TRIGGER audit_power_items_update", NULL));
+    g_assert_true (po_database_exec (f->db, sql, NULL));
+  }
+  /* Re-seal every entry from the forged one on. */
+  stmt = po_database_prepare (f->db, "SELECT seq, at, actor, tbl, row_id, op, before, after, prev_hash FROM audit_log "
+                                     "WHERE seq >= ?1 ORDER BY seq", NULL);
+  sqlite3_bind_int64 (stmt, 1, target);
+  {
+    g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_free);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_autofree char *hash = NULL;
+        gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+        if (prev == NULL)
+          prev = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+        hash = po_audit_entry_hash (prev, seq, (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+                                    sqlite3_column_int64 (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+                                    (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 7));
+        g_ptr_array_add (updates, g_strdup_printf ("UPDATE audit_log SET prev_hash = '%s', hash = '%s' WHERE seq = %lld;",
+                                                   prev, hash, (long long) seq));
+        g_free (prev);
+        prev = g_steal_pointer (&hash);
+      }
+    sqlite3_reset (stmt);
+    for (guint i = 0; i < updates->len; i++)
+      g_assert_true (po_database_exec (f->db, g_ptr_array_index (updates, i), NULL));
+  }
+  g_assert_true (po_audit_install_triggers (f->db, NULL));
+
+  /* The forgery holds together… */
+  g_assert_true (po_audit_verify (f->db, &n, NULL, &error));
+  g_assert_no_error (error);
+  /* …but not against the head recorded before it. */
+  g_assert_false (po_audit_check_anchor (f->db, head, head_hash, &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "rewritten"));
 }
 
 static void
@@ -294,6 +362,7 @@ main (int   argc,
   ADD ("/audit/tampered/row-inserted", test_row_inserted);
   ADD ("/audit/tampered/row-deleted", test_row_deleted);
   ADD ("/audit/tampered/trigger-removed", test_trigger_removed);
+  ADD ("/audit/tampered/forged-chain-caught-by-anchor", test_forged_chain_caught_by_anchor);
   ADD ("/audit/tampered/strange-column", test_strange_column);
 #undef ADD
 

@@ -281,6 +281,23 @@ test_demo_and_audit (Fixture       *f,
   g_assert_true (g_str_has_prefix (ok.out, "ok "));
   n = g_ascii_strtoll (ok.out + 3, NULL, 10);
   g_assert_cmpint (n, >, 280);
+  {
+    g_auto(Run) head = cli (f, "audit", "head", NULL);
+    g_autofree char *anchor = g_strstrip (g_strdup (head.out));
+    g_autofree char *wrong = g_strdup (anchor);
+    g_auto(Run) anchored = cli (f, "audit", "verify", "--anchor", anchor, NULL);
+    g_auto(Run) malformed = cli (f, "audit", "verify", "--anchor", "12", NULL);
+
+    g_assert_cmpint (head.status, ==, 0);
+    g_assert_cmpint (g_ascii_strtoll (anchor, NULL, 10), ==, n);
+    g_assert_cmpstr (anchored.out, ==, ok.out);
+    assert_failed (&malformed, 1, "NUMBER:HASH");
+    wrong[strlen (wrong) - 1] = wrong[strlen (wrong) - 1] == '0' ? '1' : '0';
+    {
+      g_auto(Run) mismatch = cli (f, "audit", "verify", "--anchor", wrong, NULL);
+      assert_failed (&mismatch, 1, "rewritten");
+    }
+  }
 
   /* Behind the application’s back: the CLI notices the missing trigger. */
   g_assert_cmpint (sqlite3_open (f->db, &raw), ==, SQLITE_OK);

@@ -27,12 +27,20 @@ static const char usage_text[] = N_(
   "  calendar export [FILE]              the stored calendar as JSON\n"
   "  demo [--items N] [--cases N] [--petitions N] [--seed S] [--today DATE]\n"
   "                                      fills an empty office with realistic data\n"
-  "  audit verify                        “ok N”, or exit 1 naming the first bad entry\n"
+  "  audit verify [--anchor N:HASH]...   “ok N”, or exit 1 naming the first bad entry\n"
+  "  audit head                          N:HASH of the last entry, to record elsewhere\n"
   "  catalogue import FILE.csv|FILE.json all or nothing; a bad row is named by line and field\n"
   "  catalogue export FILE.csv|FILE.json the whole catalogue\n"
   "  review list [--due-before DATE] [--format csv|json] [--today DATE] [--yellow-days N]\n"
   "                                      open legality review requests, due first\n"
   "                                      the tier the fine fits; exit 1 when it fits none\n"
+  "  flowchart render ITEM_CODE [--internal] --format pdf|svg|png [--paper a4|a3] -o FILE\n"
+  "                                      the chart with its title block, for public display\n"
+  "  flowchart validate ITEM_CODE [--internal]\n"
+  "  flowchart import ITEM_CODE FILE.json [--internal]\n"
+  "                                      replaces a draft item’s external (internal) chart\n"
+  "  flowchart export ITEM_CODE FILE.json [--internal]\n"
+  "                                      the chart as JSON (FILE “-”: stdout)\n"
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
 
@@ -236,23 +244,72 @@ run_demo (PoCli  *cli,
   return PO_CLI_OK;
 }
 
+/* --anchor N:HASH, as `audit head` printed it. */
+static gboolean
+parse_anchor (const char  *text,
+              gint64      *seq,
+              const char **hash,
+              GError     **error)
+{
+  const char *colon = strchr (text, ':');
+  g_autofree char *number = colon ? g_strndup (text, colon - text) : NULL;
+
+  if (colon == NULL || strlen (colon + 1) != 64 ||
+      !g_ascii_string_to_signed (number, 10, 1, G_MAXINT64, seq, NULL))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("“%s” is not an anchor; give it as “audit head” printed it: NUMBER:HASH"), text);
+      return FALSE;
+    }
+  *hash = colon + 1;
+  return TRUE;
+}
+
 static int
 run_audit (PoCli  *cli,
            int     argc,
            char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new ();
   PoDatabase *db;
   gint64 n = 0;
 
-  if (argc != 1 || !g_str_equal (argv[0], "verify"))
-    return po_cli_usage (_("audit takes one subcommand: verify"));
+  if (argc == 1 && g_str_equal (argv[0], "head"))
+    {
+      g_autofree char *hash = NULL;
+
+      if ((db = po_cli_database_read (cli, &error)) == NULL ||
+          !po_audit_head (db, &n, &hash, &error))
+        return po_cli_fail (g_steal_pointer (&error));
+      printf ("%lld:%s\n", (long long) n, hash);
+      return PO_CLI_OK;
+    }
+
+  if (argc < 1 || !g_str_equal (argv[0], "verify"))
+    return po_cli_usage (_("audit takes a subcommand: verify or head"));
+  for (int i = 1; i < argc; i += 2)
+    {
+      gint64 seq;
+      const char *hash;
+
+      if (!g_str_equal (argv[i], "--anchor") || i + 1 >= argc)
+        return po_cli_usage (_("audit verify takes only --anchor NUMBER:HASH"));
+      if (!parse_anchor (argv[i + 1], &seq, &hash, &error))
+        return po_cli_fail (g_steal_pointer (&error));
+      g_array_append_val (anchors, seq);
+      g_ptr_array_add (hashes, (gpointer) hash);
+    }
 
   db = po_cli_database_read (cli, &error);
   if (db == NULL)
     return po_cli_fail (g_steal_pointer (&error));
   if (!po_audit_verify (db, &n, NULL, &error))
     return po_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < anchors->len; i++)
+    if (!po_audit_check_anchor (db, g_array_index (anchors, gint64, i), g_ptr_array_index (hashes, i), &error))
+      return po_cli_fail (g_steal_pointer (&error));
 
   printf ("ok %" G_GINT64_FORMAT "\n", n);
   return PO_CLI_OK;
@@ -311,6 +368,8 @@ main (int   argc,
     status = po_cli_catalogue (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "review"))
     status = po_cli_review (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "flowchart"))
+    status = po_cli_flowchart (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "audit"))
     status = run_audit (&cli, argc - i, argv + i);
   else

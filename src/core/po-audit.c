@@ -11,6 +11,13 @@
  * fails; whoever drops the triggers to get round that is found by
  * po_audit_verify(), which checks the chain and compares every row with
  * the last state the log recorded for it.
+ *
+ * A chain kept inside the file can be rebuilt whole by someone who edits
+ * the file and knows the algorithm. So the office records the head of
+ * the log (po_audit_head(): its number and hash) somewhere else — a
+ * report, an email, a paper register — and po_audit_check_anchor() later
+ * checks that entry is still in the chain unchanged: any rewrite of an
+ * entry up to it changes its hash.
  */
 #define G_LOG_DOMAIN "po-audit"
 
@@ -606,5 +613,70 @@ po_audit_read (PoDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return po_database_set_error (db, rc, error, _("read the audit log"));
+  return TRUE;
+}
+
+/**
+ * po_audit_head:
+ * @seq: (out): the number of the last entry, 0 for an empty log
+ * @hash: (out) (transfer full): its hash, "" for an empty log
+ *
+ * The head of the log, to be recorded outside the database as an anchor.
+ */
+gboolean
+po_audit_head (PoDatabase  *db,
+               gint64      *seq,
+               char       **hash,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = po_database_prepare (db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *seq = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *hash = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 1) : "");
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the audit log"));
+  return TRUE;
+}
+
+/**
+ * po_audit_check_anchor:
+ * @seq: an entry's number, as po_audit_head() gave it at some time
+ * @hash: that entry's hash then
+ *
+ * Whether the log still holds that entry with that hash. Together with
+ * po_audit_verify() this shows the log up to @seq was not rewritten.
+ */
+gboolean
+po_audit_check_anchor (PoDatabase  *db,
+                       gint64       seq,
+                       const char  *hash,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = po_database_prepare (db, "SELECT hash FROM audit_log WHERE seq = ?1", error);
+  g_autofree char *stored = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the audit log"));
+
+  if (stored == NULL)
+    return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                        _("audit entry %lld, recorded as an anchor, is no longer in the log"), (long long) seq), FALSE;
+  if (g_ascii_strcasecmp (stored, hash) != 0)
+    return g_set_error (error, PO_ERROR, PO_ERROR_TAMPERED,
+                        _("audit entry %lld does not have the hash recorded as an anchor: "
+                          "the log up to it was rewritten"), (long long) seq), FALSE;
   return TRUE;
 }

@@ -26,6 +26,15 @@ gboolean  po_audit_verify             (PoDatabase   *db,
                                        GCancellable *cancellable,
                                        GError      **error);
 
+gboolean  po_audit_head               (PoDatabase   *db,
+                                       gint64       *seq,
+                                       char        **hash,
+                                       GError      **error);
+gboolean  po_audit_check_anchor       (PoDatabase   *db,
+                                       gint64        seq,
+                                       const char   *hash,
+                                       GError      **error);
+
 typedef struct
 {
   gint64  seq;
