@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "po-discretion.h"
 #include "po-error.h"
+#include "po-flowchart.h"
 #include "po-item.h"
 #include "po-review.h"
 #include "po-test-util.h"
@@ -188,6 +190,86 @@ test_bad_filings (Fixture       *f,
   g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM review_requests", NULL), ==, before);
 }
 
+static const char benchmark_json[] =
+  "{ \"format\": \"power-oversight-discretion\", \"version\": 1, \"benchmarks\": [ {"
+  "  \"violation\": \"超标排放大气污染物\", \"penalty_provision\": \"《中华人民共和国大气污染防治法》第九十九条\","
+  "  \"unit\": \"yuan\", \"min\": 100000, \"max\": 1000000,"
+  "  \"tiers\": ["
+  "    { \"name\": \"从轻\", \"circumstances\": \"超标倍数在0.5倍以下的\", \"min\": 100000, \"max\": 400000 },"
+  "    { \"name\": \"一般\", \"circumstances\": \"超标倍数在0.5倍至1倍的\", \"min\": 400000, \"max\": 700000 },"
+  "    { \"name\": \"从重\", \"circumstances\": \"超标倍数在1倍以上的\", \"min\": 700000, \"max\": 1000000 } ] } ] }";
+
+/* An adjustment of a published item's benchmark is filed, reviewed, and
+ * only on approval becomes the item's benchmark (规定 九(四)(五)). */
+static void
+test_discretion_round_trip (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  PoReviewFiling filing = { "discretion", "PW-1", NULL, benchmark_json, "《中华人民共和国大气污染防治法》",
+                            PO_DATE_INVALID, po_test_date ("2026-10-12"), po_test_date ("2026-10-12") };
+  gint64 rejected = 0, approved = 0;
+
+  /* The item is published: its benchmark cannot be replaced directly. */
+  benchmarks = po_discretion_parse_json (f->db, benchmark_json, strlen (benchmark_json), "adjust.json", &error);
+  g_assert_no_error (error);
+  g_assert_false (po_discretion_save (f->db, "PW-1", benchmarks, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&benchmarks, g_ptr_array_unref);
+
+  g_assert_true (po_review_file (f->db, &filing, &rejected, &error));
+  g_assert_no_error (error);
+  g_assert_true (po_review_decide (f->db, rejected, PO_OUTCOME_REJECTED, "幅度划分依据不足", NULL,
+                                   po_test_date ("2026-10-14"), "李", &error));
+  g_assert_no_error (error);
+  benchmarks = po_discretion_load (f->db, "PW-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (benchmarks->len, ==, 0);
+  g_clear_pointer (&benchmarks, g_ptr_array_unref);
+
+  g_assert_true (po_review_file (f->db, &filing, &approved, &error));
+  g_assert_true (po_review_decide (f->db, approved, PO_OUTCOME_APPROVED, "同意", NULL,
+                                   po_test_date ("2026-10-15"), "李", &error));
+  g_assert_no_error (error);
+  benchmarks = po_discretion_load (f->db, "PW-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (benchmarks->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (benchmarks, 0))), ==, 3);
+  /* The item itself stays published throughout. */
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM power_items WHERE code = 'PW-1' AND status = 'published'", NULL), ==, 1);
+}
+
+/* A flowchart change of a published item takes effect only once approved. */
+static void
+test_flowchart_round_trip (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoFlowchart) proposed = po_flowchart_new_from_template (PO_FLOW_TEMPLATE_LICENSE, PO_FLOWCHART_EXTERNAL, NULL);
+  g_autoptr(PoFlowchart) stored = NULL;
+  g_autofree char *json = po_flowchart_to_json (proposed);
+  PoReviewFiling filing = { "flowchart", "PW-2", NULL, json, "《中华人民共和国行政许可法》第三十条",
+                            PO_DATE_INVALID, po_test_date ("2026-10-12"), po_test_date ("2026-10-12") };
+  gint64 id = 0;
+
+  g_assert_true (po_review_file (f->db, &filing, &id, &error));
+  g_assert_no_error (error);
+  stored = po_flowchart_load (f->db, "PW-2", PO_FLOWCHART_EXTERNAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (po_flowchart_get_n_nodes (stored), ==, 0);   /* nothing yet: under review */
+  g_clear_object (&stored);
+
+  g_assert_true (po_review_decide (f->db, id, PO_OUTCOME_APPROVED, "流程符合行政许可法规定", NULL,
+                                   po_test_date ("2026-10-13"), "李", &error));
+  g_assert_no_error (error);
+  stored = po_flowchart_load (f->db, "PW-2", PO_FLOWCHART_EXTERNAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (po_flowchart_get_n_nodes (stored), ==, po_flowchart_get_n_nodes (proposed));
+  g_assert_cmpuint (po_flowchart_get_n_nodes (stored), >, 4);
+}
+
 static char *
 run_cli (Fixture     *f,
          int         *status,
@@ -259,6 +341,8 @@ main (int   argc,
   ADD ("/review/queue", test_queue);
   ADD ("/review/bad-filings", test_bad_filings);
   ADD ("/review/cli/list", test_cli_list);
+  ADD ("/review/discretion-round-trip", test_discretion_round_trip);
+  ADD ("/review/flowchart-round-trip", test_flowchart_round_trip);
 #undef ADD
 
   return g_test_run ();

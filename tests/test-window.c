@@ -4,14 +4,17 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
 
 #include "po-application.h"
 #include "po-audit.h"
 #include "po-audit-model.h"
 #include "po-audit-page.h"
 #include "po-audit-row.h"
+#include "po-database.h"
 #include "po-demo.h"
 #include "po-overview.h"
 #include "po-overview-page.h"
@@ -100,6 +103,47 @@ find_label (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkLabel *found = find_label (child, css_class, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Finds a label below @widget showing @text, whatever its style. */
+static GtkLabel *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -230,12 +274,14 @@ test_audit_model (void)
   g_assert_cmpint (n, ==, count);
   g_assert_true (g_list_model_get_item_type (model) == PO_TYPE_AUDIT_ROW);
 
+  /* The newest entry comes first. */
   first = g_list_model_get_item (model, 0);
-  g_assert_cmpint (po_audit_row_get_seq (first), ==, 1);
+  g_assert_cmpint (po_audit_row_get_seq (first), ==, count);
   g_assert_false (po_audit_row_get_missing (first));
-  g_assert_nonnull (po_audit_row_get_after (first));
+  g_assert_false (po_audit_row_get_unread (first));
   last = g_list_model_get_item (model, n - 1);
-  g_assert_cmpint (po_audit_row_get_seq (last), ==, count);
+  g_assert_cmpint (po_audit_row_get_seq (last), ==, 1);
+  g_assert_nonnull (po_audit_row_get_after (last));
   g_assert_null (g_list_model_get_item (model, n));
 
   /* Rows are read a page at a time, not all at once. */
@@ -246,11 +292,112 @@ test_audit_model (void)
   g_assert_nonnull (find_label (GTK_WIDGET (page), "success", NULL));
 }
 
+static gint64
+first_seq (GListModel *model)
+{
+  g_autoptr(PoAuditRow) row = g_list_model_get_item (model, 0);
+
+  return row ? po_audit_row_get_seq (row) : -1;
+}
+
+static void
+test_audit_newest_first (void)
+{
+  PoPage *page;
+  GListModel *model;
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  po_window_show_page (window, "audit-log");
+  run_for (100);
+  page = po_window_get_page (window, "audit-log");
+  model = po_audit_page_get_model (PO_AUDIT_PAGE (page));
+
+  count = po_audit_count (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_list_model_get_n_items (model), ==, count);
+
+  /* Newest first by default, and the toggle turns the list around. */
+  g_assert_true (po_audit_model_get_newest_first (PO_AUDIT_MODEL (model)));
+  g_assert_cmpint (first_seq (model), ==, count);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.newest-first", NULL));
+  g_assert_false (po_audit_model_get_newest_first (PO_AUDIT_MODEL (model)));
+  g_assert_cmpint (first_seq (model), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.newest-first", NULL));
+  g_assert_cmpint (first_seq (model), ==, count);
+
+  /* A change made elsewhere shows at the top after a reload. */
+  g_assert_true (po_database_exec (database, "UPDATE departments SET name = name || ' ' WHERE id = "
+                                             "(SELECT min(id) FROM departments)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (po_audit_count (database, NULL), >, count);
+  count = po_audit_count (database, NULL);
+  po_page_reload (page);
+  g_assert_cmpint (g_list_model_get_n_items (model), ==, count);
+  g_assert_cmpint (first_seq (model), ==, count);
+}
+
+/* A read that fails is not a gap in the log: no row may claim an entry
+ * was removed. */
+static void
+test_audit_read_error (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "unreadable.db", NULL);
+  g_autoptr(PoDatabase) db = NULL;
+  g_autoptr(PoAuditModel) model = NULL;
+  g_autoptr(PoAuditRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  PoDemoOptions options;
+  guint n;
+
+  db = po_database_open (path, &error);
+  g_assert_no_error (error);
+  po_demo_options_init (&options);
+  options.items = 3;
+  options.cases = 2;
+  options.petitions = 1;
+  g_assert_true (po_demo_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  model = po_audit_model_new (db);
+  g_assert_true (po_audit_model_reload (model, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_null (po_audit_model_get_load_error (model));
+
+  /* The log is out of reach while the rows are read. */
+  g_assert_true (po_database_exec (db, "ALTER TABLE audit_log RENAME TO audit_log_away", &error));
+  g_assert_no_error (error);
+
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (po_audit_row_get_unread (row));
+  g_assert_false (po_audit_row_get_missing (row));
+  g_assert_cmpint (po_audit_row_get_seq (row), ==, n);
+  g_assert_nonnull (po_audit_model_get_load_error (model));
+  g_clear_object (&row);
+
+  /* Back within reach: a reload reads the rows again. */
+  g_assert_true (po_database_exec (db, "ALTER TABLE audit_log_away RENAME TO audit_log", &error));
+  g_assert_no_error (error);
+  g_assert_true (po_audit_model_reload (model, &error));
+  g_assert_no_error (error);
+  g_assert_null (po_audit_model_get_load_error (model));
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (po_audit_row_get_unread (row));
+  g_assert_false (po_audit_row_get_missing (row));
+  g_assert_cmpint (po_audit_row_get_seq (row), ==, n);
+}
+
 static void
 test_preferences (void)
 {
   GtkWindow *preferences;
   GSettings *settings = po_application_get_settings (application);
+  GObject *yellow_mode;
+  GObject *working_hours;
+  GObject *threshold;
+  GObject *database_row;
 
   g_assert_nonnull (settings);
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
@@ -259,6 +406,26 @@ test_preferences (void)
   preferences = find_toplevel (PO_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+
+  /* Controls of features that do not exist yet are hidden; the working
+   * days before a deadline turns yellow are used and shown. */
+  yellow_mode = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
+                                               "yellow_mode_row");
+  g_assert_true (GTK_IS_WIDGET (yellow_mode));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (yellow_mode)));
+  working_hours = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
+                                                 "working_hours_switch");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (working_hours)));
+  threshold = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
+                                             "threshold_spin");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (threshold)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (threshold)));
+
+  /* The file shown is the one in use, not the setting's default. */
+  database_row = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
+                                                "database_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (database_row)),
+                            po_database_get_path (database)));
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
@@ -296,6 +463,17 @@ figure_shown (gpointer data)
   return find_label (wait->page, "figure", wait->text) != NULL;
 }
 
+/* Presses Cancel once the worker has said it is done, that is after it
+ * committed: too late to cancel anything. */
+static void
+on_demo_fraction_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     PoPage         *overview)
+{
+  if (gtk_progress_bar_get_fraction (bar) >= 1.0)
+    gtk_widget_activate_action (GTK_WIDGET (overview), "page.cancel-demo", NULL);
+}
+
 /* An empty office offers demo data, written by a worker thread. */
 static void
 test_overview_demo (void)
@@ -304,7 +482,9 @@ test_overview_demo (void)
   g_autoptr(PoDatabase) empty = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "empty.db", NULL);
   g_autofree char *expected = NULL;
+  g_autoptr(GArray) entries = NULL;
   PoDemoOptions options;
+  GtkWidget *progress;
   PoWindow *second;
   PoPage *overview;
   GtkLabel *figure;
@@ -325,6 +505,10 @@ test_overview_demo (void)
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
+  progress = find_widget (GTK_WIDGET (overview), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (progress);
+  g_signal_connect (progress, "notify::fraction", G_CALLBACK (on_demo_fraction_cb), overview);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (overview), "page.generate-demo", NULL));
   po_demo_options_init (&options);
   expected = g_strdup_printf ("%u", options.items);
@@ -332,6 +516,19 @@ test_overview_demo (void)
   wait.text = expected;
   g_assert_true (wait_for (figure_shown, &wait));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
+  g_signal_handlers_disconnect_by_func (progress, on_demo_fraction_cb, overview);
+
+  /* The data is there, and the page says so despite the late Cancel. */
+  g_assert_nonnull (find_text (GTK_WIDGET (second), "The database was filled with demo data."));
+  g_assert_null (find_text (GTK_WIDGET (second), "Creating demo data was cancelled; the database is unchanged."));
+
+  /* The audit log names the demo, not the user who pressed the button. */
+  entries = g_array_new (FALSE, TRUE, sizeof (PoAuditEntry));
+  g_array_set_clear_func (entries, (GDestroyNotify) po_audit_entry_clear);
+  g_assert_true (po_audit_read (empty, po_audit_count (empty, NULL), 1, entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (g_array_index (entries, PoAuditEntry, 0).actor, ==, "demo");
 
   gtk_window_destroy (GTK_WINDOW (second));
   run_for (100);
@@ -418,6 +615,8 @@ main (int   argc,
   g_test_add_func ("/window/overview/figures", test_overview_figures);
   g_test_add_func ("/window/overview/demo", test_overview_demo);
   g_test_add_func ("/window/audit/model", test_audit_model);
+  g_test_add_func ("/window/audit/newest-first", test_audit_newest_first);
+  g_test_add_func ("/window/audit/read-error", test_audit_read_error);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/finalize", test_finalize);

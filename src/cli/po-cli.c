@@ -33,10 +33,16 @@ static const char usage_text[] = N_(
   "  catalogue export FILE.csv|FILE.json the whole catalogue\n"
   "  review list [--due-before DATE] [--format csv|json] [--today DATE] [--yellow-days N]\n"
   "                                      open legality review requests, due first\n"
+  "  discretion import ITEM FILE.json    replaces a draft item’s discretion benchmarks\n"
+  "  discretion export ITEM FILE.json    the item’s benchmarks as JSON (FILE “-”: stdout)\n"
+  "  discretion validate ITEM [--max-gap YUAN]\n"
+  "                                      “ok”, or exit 1 with one finding a line\n"
+  "  discretion check ITEM FINE_YUAN [--tier NAME] [--base YUAN] [--benchmark N]\n"
   "                                      the tier the fine fits; exit 1 when it fits none\n"
   "  flowchart render ITEM_CODE [--internal] --format pdf|svg|png [--paper a4|a3] -o FILE\n"
   "                                      the chart with its title block, for public display\n"
   "  flowchart validate ITEM_CODE [--internal]\n"
+  "                                      “ok”, or exit 1 with one finding a line\n"
   "  flowchart import ITEM_CODE FILE.json [--internal]\n"
   "                                      replaces a draft item’s external (internal) chart\n"
   "  flowchart export ITEM_CODE FILE.json [--internal]\n"
@@ -368,6 +374,8 @@ main (int   argc,
     status = po_cli_catalogue (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "review"))
     status = po_cli_review (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "discretion"))
+    status = po_cli_discretion (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "flowchart"))
     status = po_cli_flowchart (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "audit"))

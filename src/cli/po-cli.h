@@ -49,5 +49,11 @@ int         po_cli_catalogue  (PoCli       *cli,
 int         po_cli_review     (PoCli       *cli,
                                int          argc,
                                char       **argv);
+int         po_cli_discretion (PoCli       *cli,
+                               int          argc,
+                               char       **argv);
+int         po_cli_flowchart  (PoCli       *cli,
+                               int          argc,
+                               char       **argv);
 
 G_END_DECLS

@@ -13,32 +13,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "po-discretion.h"
 #include "po-domain.h"
 #include "po-error.h"
+#include "po-flowchart.h"
 #include "po-item.h"
 #include "po-review.h"
-
-static PoReviewApplyFunc apply_discretion;
-static PoReviewApplyFunc apply_flowchart;
-
-/**
- * po_review_set_applier:
- * @kind: "discretion" or "flowchart"
- *
- * Registers how an approved proposal of @kind is applied; the discretion
- * and flowchart modules register themselves.
- */
-void
-po_review_set_applier (const char        *kind,
-                       PoReviewApplyFunc  apply)
-{
-  if (g_strcmp0 (kind, "discretion") == 0)
-    apply_discretion = apply;
-  else if (g_strcmp0 (kind, "flowchart") == 0)
-    apply_flowchart = apply;
-  else
-    g_return_if_reached ();
-}
 
 static gboolean
 bind_date_or_null (sqlite3_stmt *stmt,
@@ -242,17 +222,11 @@ apply_decision (PoDatabase  *db,
 
   if (g_str_equal (kind, "discretion") || g_str_equal (kind, "flowchart"))
     {
-      PoReviewApplyFunc apply = g_str_equal (kind, "discretion") ? apply_discretion : apply_flowchart;
-
       if (!approved)
         return TRUE;
-      if (apply == NULL)
-        {
-          g_set_error (error, PO_ERROR, PO_ERROR_FAILED,
-                       _("This program cannot apply an approved %s yet"), kind_label (kind));
-          return FALSE;
-        }
-      return apply (db, item->code, proposal, error);
+      if (g_str_equal (kind, "discretion"))
+        return po_discretion_apply_proposal (db, item->code, proposal, error);
+      return po_flowchart_apply_proposal (db, item->code, proposal, error);
     }
 
   if (!po_item_status_allows (item->status, "decide"))

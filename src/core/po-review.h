@@ -43,12 +43,6 @@ typedef enum
   PO_OUTCOME_REJECTED,
 } PoOutcome;
 
-/* Applies an approved discretion or flowchart proposal to the item. */
-typedef gboolean (*PoReviewApplyFunc) (PoDatabase  *db,
-                                       const char  *item_code,
-                                       const char  *proposal,
-                                       GError     **error);
-
 typedef struct
 {
   gint64    id;
@@ -85,8 +79,6 @@ gboolean    po_review_decide       (PoDatabase           *db,
                                     PoDate                decided_on,
                                     const char           *reviewer,
                                     GError              **error);
-void        po_review_set_applier  (const char           *kind,
-                                    PoReviewApplyFunc     apply);
 
 void        po_review_free         (PoReview             *review);
 PoReview   *po_review_load         (PoDatabase           *db,

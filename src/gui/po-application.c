@@ -34,25 +34,74 @@ on_actor_name_changed_cb (PoApplication *self,
     po_database_set_actor (self->database, actor);
 }
 
+/* Where the database comes from: --db, the setting, or the default. */
+typedef enum
+{
+  DATABASE_FROM_COMMAND_LINE,
+  DATABASE_FROM_SETTING,
+  DATABASE_DEFAULT,
+} DatabaseSource;
+
 static char *
-dup_database_path (PoApplication *self)
+dup_database_path (PoApplication  *self,
+                   DatabaseSource *source)
 {
   g_autofree char *configured = NULL;
 
   if (self->database_path != NULL)
-    return g_strdup (self->database_path);
+    {
+      *source = DATABASE_FROM_COMMAND_LINE;
+      return g_strdup (self->database_path);
+    }
 
   configured = g_settings_get_string (self->settings, "database-path");
   if (configured[0] != '\0')
-    return g_steal_pointer (&configured);
+    {
+      *source = DATABASE_FROM_SETTING;
+      return g_steal_pointer (&configured);
+    }
 
+  *source = DATABASE_DEFAULT;
   return po_database_default_path ();
 }
 
+static gboolean open_database (PoApplication *self);
+
 static void
-show_open_error (PoApplication *self,
-                 const char    *path,
-                 const GError  *error)
+present_main_window (PoApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!PO_IS_WINDOW (window))
+    window = GTK_WINDOW (po_window_new (GTK_APPLICATION (self), self->database));
+
+  gtk_window_present (window);
+}
+
+static void
+on_open_error_response_cb (PoApplication    *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "default") == 0)
+    {
+      /* The main window (or, should the default file fail too, another
+       * dialog) is shown before this one closes, so the application
+       * keeps a window throughout. */
+      g_settings_reset (self->settings, "database-path");
+      if (open_database (self))
+        present_main_window (self);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_open_error (PoApplication  *self,
+                 const char     *path,
+                 DatabaseSource  source,
+                 const GError   *error)
 {
   g_autofree char *sentence = NULL;
   AdwMessageDialog *dialog;
@@ -64,11 +113,18 @@ show_open_error (PoApplication *self,
   sentence = g_strdup_printf (_("The office database in “%s” could not be opened."), path);
   adw_message_dialog_format_body (dialog, "%s\n\n%s", sentence, error->message);
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  /* A file chosen in Preferences may have moved or gone: offer the
+   * default one rather than leave no way in but editing the setting. */
+  if (source == DATABASE_FROM_SETTING)
+    {
+      adw_message_dialog_add_response (dialog, "default", _("_Use the Default Database"));
+      adw_message_dialog_set_response_appearance (dialog, "default", ADW_RESPONSE_SUGGESTED);
+    }
   adw_message_dialog_set_default_response (dialog, "quit");
   adw_message_dialog_set_close_response (dialog, "quit");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (g_application_quit), self,
+                           G_CALLBACK (on_open_error_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -76,7 +132,8 @@ show_open_error (PoApplication *self,
 static gboolean
 open_database (PoApplication *self)
 {
-  g_autofree char *path = dup_database_path (self);
+  DatabaseSource source;
+  g_autofree char *path = dup_database_path (self, &source);
   g_autofree char *actor = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -84,7 +141,7 @@ open_database (PoApplication *self)
   if (self->database == NULL)
     {
       g_debug ("Could not open %s: %s", path, error->message);
-      show_open_error (self, path, error);
+      show_open_error (self, path, source, error);
       return FALSE;
     }
 
@@ -115,18 +172,11 @@ static void
 po_application_activate (GApplication *app)
 {
   PoApplication *self = PO_APPLICATION (app);
-  GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (!PO_IS_WINDOW (window))
-    {
-      if (self->database == NULL && !open_database (self))
-        return;
+  if (self->database == NULL && !open_database (self))
+    return;
 
-      window = GTK_WINDOW (po_window_new (GTK_APPLICATION (self), self->database));
-    }
-
-  gtk_window_present (window);
+  present_main_window (self);
 }
 
 static void
@@ -154,7 +204,9 @@ preferences_action (GSimpleAction *action,
   PoApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (po_preferences_window_new (parent, self->settings)));
+  gtk_window_present (GTK_WINDOW (po_preferences_window_new (parent, self->settings,
+                                                             po_application_get_database_path (self),
+                                                             self->database_path != NULL)));
 }
 
 static void
@@ -164,8 +216,9 @@ about_action (GSimpleAction *action,
 {
   PoApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  static const char *developers[] = {
-    "The Power Oversight developers",
+  /* Shown as they are: translated here, not where the array is made. */
+  const char *developers[] = {
+    _("The Power Oversight developers"),
     NULL
   };
 
@@ -317,6 +370,20 @@ po_application_get_database (PoApplication *self)
   g_return_val_if_fail (PO_IS_APPLICATION (self), NULL);
 
   return self->database;
+}
+
+/**
+ * po_application_get_database_path:
+ *
+ * Returns: (transfer none) (nullable): the path of the database file in
+ *   use, which may differ from the setting (--db, or a file chosen since)
+ */
+const char *
+po_application_get_database_path (PoApplication *self)
+{
+  g_return_val_if_fail (PO_IS_APPLICATION (self), NULL);
+
+  return self->database != NULL ? po_database_get_path (self->database) : NULL;
 }
 
 /**

@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoApplication, po_application, PO, APPLICATION, AdwApplication)
 
-PoApplication *po_application_new              (void);
-PoApplication *po_application_new_for_database (PoDatabase    *database);
-PoDatabase    *po_application_get_database     (PoApplication *self);
-GSettings     *po_application_get_settings     (PoApplication *self);
+PoApplication *po_application_new               (void);
+PoApplication *po_application_new_for_database  (PoDatabase    *database);
+PoDatabase    *po_application_get_database      (PoApplication *self);
+const char    *po_application_get_database_path (PoApplication *self);
+GSettings     *po_application_get_settings      (PoApplication *self);
 
 G_END_DECLS

@@ -14,9 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoAuditModel, po_audit_model, PO, AUDIT_MODEL, GObject)
 
-PoAuditModel *po_audit_model_new             (PoDatabase    *database);
-gboolean      po_audit_model_reload          (PoAuditModel  *self,
-                                              GError       **error);
-guint         po_audit_model_get_n_cached    (PoAuditModel  *self);
+PoAuditModel *po_audit_model_new              (PoDatabase    *database);
+gboolean      po_audit_model_reload           (PoAuditModel  *self,
+                                               GError       **error);
+gboolean      po_audit_model_get_newest_first (PoAuditModel  *self);
+void          po_audit_model_set_newest_first (PoAuditModel  *self,
+                                               gboolean       newest_first);
+const GError *po_audit_model_get_load_error   (PoAuditModel  *self);
+guint         po_audit_model_get_n_cached     (PoAuditModel  *self);
 
 G_END_DECLS

@@ -24,9 +24,15 @@ struct _PoAuditPage
   PoAuditModel       *model;
   GtkSingleSelection *selection;
   GCancellable       *verify_cancellable;
+  guint               columns_idle_id;
+  guint               load_error_idle_id;
+  guint               restoring_selection : 1;
+  guint               status_is_load_error : 1;
 
   /* Template widgets */
   GtkStack           *content_stack;
+  AdwFlap            *flap;
+  GtkScrolledWindow  *log_scroll;
   GtkColumnView      *column_view;
   GtkLabel           *details_title;
   GtkLabel           *details_subtitle;
@@ -41,21 +47,34 @@ struct _PoAuditPage
 
 G_DEFINE_FINAL_TYPE (PoAuditPage, po_audit_page, PO_TYPE_PAGE)
 
-/* The columns, each showing one property of PoAuditRow. */
+enum {
+  PROP_0,
+  PROP_NEWEST_FIRST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The columns, each showing one property of PoAuditRow. The table
+ * column takes the room left and ellipsizes; when the list is narrow the
+ * record number, then the actor, are dropped, rather than leaving two
+ * columns and a scroll bar. */
 static const struct
 {
   const char *title;
   const char *property;
   gboolean    numeric;
   gboolean    expand;
-  int         width;
+  int         width;        /* -1: as wide as the text, shrinking */
+  int         min_list;     /* shown only when the list is this wide, or 0 */
 } columns[] = {
-  { N_("No."),       "seq",             TRUE,  FALSE,  70 },
-  { N_("Time"),      "time",            FALSE, FALSE, 160 },
-  { N_("Actor"),     "actor",           FALSE, FALSE, 100 },
-  { N_("Table"),     "table-label",     FALSE, TRUE,  150 },
-  { N_("Row"),       "row-id",          TRUE,  FALSE,  60 },
-  { N_("Operation"), "operation-label", FALSE, FALSE,  90 },
+  { N_("No."),        "seq",             TRUE,  FALSE,  64,   0 },
+  { N_("Time"),       "time",            FALSE, FALSE, 140,   0 },
+  { N_("Actor"),      "actor",           FALSE, FALSE, 100, 500 },
+  { N_("Table"),      "table-label",     FALSE, TRUE,   -1,   0 },
+  /* Translators: the number of a record (a row) in its table */
+  { N_("Record No."), "row-id",          TRUE,  FALSE,  80, 580 },
+  { N_("Operation"),  "operation-label", FALSE, FALSE,  90,   0 },
 };
 
 /* SQLite writes compact JSON; the side pane indents it, one member per
@@ -184,8 +203,21 @@ show_row (PoAuditPage *self,
       return;
     }
 
+  if (po_audit_row_get_unread (row))
+    {
+      gtk_label_set_label (self->details_subtitle,
+                           _("This entry could not be read. Reload the page to try again."));
+      gtk_widget_set_visible (self->details_box, FALSE);
+      return;
+    }
+
   row_id = g_strdup_printf ("%" G_GINT64_FORMAT, po_audit_row_get_row_id (row));
-  /* Translators: e.g. "Changed by wang in Power items, row 12, at 2024-05-06 09:30:00" */
+  /* Translators: who did what, where and when, e.g. "Changed by wang in
+   * Power items, row 12, at 2024-05-06 09:30:00". The arguments are, in
+   * order: 1 the operation (Created, Changed or Deleted), 2 the actor's
+   * name, 3 the table (Power items…), 4 the number of the record in its
+   * table, 5 the date and time. Reorder them with %1$s…%5$s, e.g.
+   * "%2$s 于 %5$s 在“%3$s”中%1$s了第 %4$s 条记录". */
   subtitle = g_strdup_printf (_("%s by %s in %s, row %s, at %s"),
                               po_audit_operation_label (po_audit_row_get_operation (row)),
                               po_audit_row_get_actor (row),
@@ -204,7 +236,72 @@ on_selected_item_cb (PoAuditPage        *self,
                      GParamSpec         *pspec,
                      GtkSingleSelection *selection)
 {
-  show_row (self, gtk_single_selection_get_selected_item (selection));
+  PoAuditRow *row = gtk_single_selection_get_selected_item (selection);
+
+  show_row (self, row);
+
+  /* In a narrow window the details are hidden over the list: picking an
+   * entry is asking to see them. */
+  if (row != NULL && !self->restoring_selection && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* A change of the whole list (turned around, or read again) is one
+ * items-changed of everything, and GtkSingleSelection would look for the
+ * selected row through every item, which reads the whole log. So the
+ * selection is dropped around such a change and found again by number. */
+static gint64
+forget_selection (PoAuditPage *self)
+{
+  PoAuditRow *row = gtk_single_selection_get_selected_item (self->selection);
+  gint64 seq = row ? po_audit_row_get_seq (row) : 0;
+
+  self->restoring_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->restoring_selection = FALSE;
+  return seq;
+}
+
+static void
+restore_selection (PoAuditPage *self,
+                   gint64       seq)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position;
+
+  if (seq <= 0 || seq > n)
+    return;
+
+  position = po_audit_model_get_newest_first (self->model) ? n - (guint) seq : (guint) seq - 1;
+  self->restoring_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring_selection = FALSE;
+}
+
+static void
+set_newest_first (PoAuditPage *self,
+                  gboolean     newest_first)
+{
+  gint64 seq;
+
+  if (po_audit_model_get_newest_first (self->model) == !!newest_first)
+    return;
+
+  seq = forget_selection (self);
+  po_audit_model_set_newest_first (self->model, newest_first);
+  restore_selection (self, seq);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWEST_FIRST]);
+}
+
+static void
+close_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (widget);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 /* Columns */
@@ -235,16 +332,33 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_auto(GValue) value = G_VALUE_INIT;
   g_auto(GValue) text = G_VALUE_INIT;
+  gboolean missing = po_audit_row_get_missing (PO_AUDIT_ROW (item));
+  gboolean unread = po_audit_row_get_unread (PO_AUDIT_ROW (item));
 
-  g_object_get_property (item, property, &value);
-  g_value_init (&text, G_TYPE_STRING);
-  g_value_transform (&value, &text);
-  gtk_label_set_label (GTK_LABEL (label), g_value_get_string (&text));
+  /* A row standing for an entry not in the log, or not read, has only
+   * its number and what became of it. */
+  if ((missing || unread) &&
+      !g_str_equal (property, "seq") && !g_str_equal (property, "operation-label"))
+    {
+      gtk_label_set_label (GTK_LABEL (label), "");
+    }
+  else
+    {
+      g_object_get_property (item, property, &value);
+      g_value_init (&text, G_TYPE_STRING);
+      g_value_transform (&value, &text);
+      gtk_label_set_label (GTK_LABEL (label), g_value_get_string (&text));
+    }
 
-  if (po_audit_row_get_missing (PO_AUDIT_ROW (item)))
+  /* Missing is a finding about the log; unread is only a failed read. */
+  if (missing)
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+  if (unread)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 static void
@@ -264,7 +378,50 @@ add_columns (PoAuditPage *self)
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_append_column (self->column_view, column);
+      g_object_set_data (G_OBJECT (column), "po-column", GUINT_TO_POINTER (i));
     }
+}
+
+static gboolean
+update_columns_cb (gpointer user_data)
+{
+  PoAuditPage *self = user_data;
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->log_scroll);
+  double width = gtk_adjustment_get_page_size (hadjustment);
+  GListModel *columns_model = gtk_column_view_get_columns (self->column_view);
+
+  self->columns_idle_id = 0;
+
+  /* Not allocated yet: keep every column. */
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns_model); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns_model, i);
+      guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "po-column"));
+      gboolean visible = width >= columns[c].min_list;
+
+      if (gtk_column_view_column_get_visible (column) == visible)
+        continue;
+
+      /* GTK 4.8 still counts a hidden column's fixed width in the list's
+       * minimum, which leaves the expanding column nothing: zero it. */
+      gtk_column_view_column_set_fixed_width (column, visible ? columns[c].width : 0);
+      gtk_column_view_column_set_visible (column, visible);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's width is known while it is allocated, and changing columns
+ * then would resize it in the middle of that: look after the frame. */
+static void
+on_log_scroll_changed_cb (PoAuditPage   *self,
+                          GtkAdjustment *hadjustment)
+{
+  if (self->columns_idle_id == 0)
+    self->columns_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_columns_cb, self, NULL);
 }
 
 /* Reading */
@@ -274,11 +431,26 @@ po_audit_page_reload (PoPage *page)
 {
   PoAuditPage *self = PO_AUDIT_PAGE (page);
   g_autoptr(GError) error = NULL;
+  gint64 seq;
+  gboolean ok;
 
-  if (!po_audit_model_reload (self->model, &error))
+  /* Rows read again, or a log that shrank, change the whole list. */
+  seq = forget_selection (self);
+  ok = po_audit_model_reload (self->model, &error);
+  restore_selection (self, seq);
+
+  if (!ok)
     {
       po_page_show_toast (page, error->message);
       return;
+    }
+
+  /* Whether the entries read this time read well shows on the status
+   * line again when they are drawn. */
+  if (self->status_is_load_error)
+    {
+      self->status_is_load_error = FALSE;
+      gtk_revealer_set_reveal_child (self->status_revealer, FALSE);
     }
 
   gtk_stack_set_visible_child_name (self->content_stack,
@@ -297,6 +469,11 @@ po_audit_page_map (GtkWidget *widget)
 }
 
 /* Verifying */
+
+/* The task has no source object and holds nothing of the page: a task
+ * run in a thread may drop its last reference on the worker thread, and
+ * the page must not be finalized there. The page's reference travels as
+ * the callback's data and is dropped on the main thread. */
 
 typedef struct
 {
@@ -328,32 +505,31 @@ verify_worker (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* @callback gets @self, with a reference it must drop, as its data. */
 static void
 verify_async (PoAuditPage         *self,
               GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+              GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
   VerifyData *data = g_new0 (VerifyData, 1);
 
   data->path = g_strdup (po_database_get_path (po_page_get_database (PO_PAGE (self))));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, g_object_ref (self));
   g_task_set_source_tag (task, verify_async);
   g_task_set_task_data (task, data, (GDestroyNotify) verify_data_free);
   g_task_run_in_thread (task, verify_worker);
 }
 
 static gboolean
-verify_finish (PoAuditPage   *self,
-               GAsyncResult  *result,
+verify_finish (GAsyncResult  *result,
                gint64        *n_entries,
                GError       **error)
 {
   VerifyData *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == verify_async, FALSE);
 
   data = g_task_get_task_data (G_TASK (result));
@@ -388,6 +564,19 @@ set_status (PoAuditPage *self,
 
   gtk_label_set_label (self->verify_label, text);
   gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
+  self->status_is_load_error = FALSE;
+}
+
+/* A sentence of the core, to be followed by more words. */
+static char *
+dup_reason (const GError *error)
+{
+  char *reason = g_strdup (error->message);
+
+  g_strchomp (reason);
+  if (g_str_has_suffix (reason, "."))
+    reason[strlen (reason) - 1] = '\0';
+  return reason;
 }
 
 static void
@@ -395,21 +584,22 @@ on_verified_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  PoAuditPage *self = PO_AUDIT_PAGE (object);
+  g_autoptr(PoAuditPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 n_entries = 0;
-  gboolean disposed;
+  gboolean ok;
+
+  ok = verify_finish (result, &n_entries, &error);
 
   /* The page cancels on dispose, and its widgets are gone by then. */
-  disposed = self->verify_cancellable == NULL;
-  if (!verify_finish (self, result, &n_entries, &error) && disposed)
+  if (self->verify_cancellable == NULL)
     return;
 
   g_clear_object (&self->verify_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.verify", TRUE);
 
-  if (error == NULL)
+  if (ok)
     {
       g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, n_entries);
 
@@ -425,22 +615,61 @@ on_verified_cb (GObject      *object,
     }
   else
     {
-      g_autofree char *reason = g_strdup (error->message);
+      g_autofree char *reason = dup_reason (error);
 
-      g_strchomp (reason);
-      if (g_str_has_suffix (reason, "."))
-        reason[strlen (reason) - 1] = '\0';
-
+      /* The core's sentence says what is wrong: an entry of the log, or a
+       * record changed behind the application's back while the log is
+       * intact. So the words around it blame neither. */
       if (g_error_matches (error, PO_ERROR, PO_ERROR_TAMPERED))
-        /* Translators: %s says which entry or record was altered */
-        text = g_strdup_printf (_("The audit log was tampered with: %s."), reason);
+        /* Translators: %s says which entry or record is wrong, e.g.
+         * "audit entry 12: Power items row 3 differs from what the log recorded" */
+        text = g_strdup_printf (_("Verification found a problem: %s."), reason);
       else
         /* Translators: %s says what went wrong */
         text = g_strdup_printf (_("The audit log could not be verified: %s."), reason);
       set_status (self, "dialog-warning-symbolic", "error", text);
       if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        po_page_show_toast (PO_PAGE (self), _("The audit log failed verification."));
+        po_page_show_toast (PO_PAGE (self),
+                            g_error_matches (error, PO_ERROR, PO_ERROR_TAMPERED)
+                            ? _("Verification of the audit log found a problem.")
+                            : _("The audit log could not be verified."));
     }
+}
+
+/* Reading failed */
+
+static gboolean
+show_load_error_cb (gpointer user_data)
+{
+  PoAuditPage *self = user_data;
+  const GError *error = po_audit_model_get_load_error (self->model);
+  g_autofree char *reason = NULL;
+  g_autofree char *text = NULL;
+
+  self->load_error_idle_id = 0;
+
+  /* A verification under way or its finding says more. */
+  if (error == NULL || self->verify_cancellable != NULL)
+    return G_SOURCE_REMOVE;
+
+  reason = dup_reason (error);
+  /* Translators: %s is a sentence saying why entries of the audit log
+   * could not be read, e.g. "Could not read the audit log: database is locked" */
+  text = g_strdup_printf (_("%s. Some entries could not be read; reload the page to try again."), reason);
+  set_status (self, "dialog-warning-symbolic", "error", text);
+  self->status_is_load_error = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The model reads while the list is drawn; the status line changes after
+ * that. */
+static void
+on_load_error_cb (PoAuditPage  *self,
+                  GParamSpec   *pspec,
+                  PoAuditModel *model)
+{
+  if (po_audit_model_get_load_error (model) != NULL && self->load_error_idle_id == 0)
+    self->load_error_idle_id = g_idle_add (show_load_error_cb, self);
 }
 
 static void
@@ -456,7 +685,7 @@ verify_action (GtkWidget  *widget,
   self->verify_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (widget, "page.verify", FALSE);
   set_status (self, NULL, "dim-label", _("Verifying the audit log…"));
-  verify_async (self, self->verify_cancellable, on_verified_cb, NULL);
+  verify_async (self, self->verify_cancellable, on_verified_cb);
 }
 
 static void
@@ -482,8 +711,14 @@ po_audit_page_constructed (GObject *object)
                            G_CALLBACK (on_selected_item_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->model, "notify::load-error",
+                           G_CALLBACK (on_load_error_cb), self,
+                           G_CONNECT_SWAPPED);
 
   add_columns (self);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->log_scroll), "changed",
+                           G_CALLBACK (on_log_scroll_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   show_row (self, NULL);
 }
 
@@ -494,6 +729,8 @@ po_audit_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  g_clear_handle_id (&self->columns_idle_id, g_source_remove);
+  g_clear_handle_id (&self->load_error_idle_id, g_source_remove);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -506,6 +743,45 @@ po_audit_page_dispose (GObject *object)
 }
 
 static void
+po_audit_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NEWEST_FIRST:
+      g_value_set_boolean (value, self->model == NULL || po_audit_model_get_newest_first (self->model));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+po_audit_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PoAuditPage *self = PO_AUDIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NEWEST_FIRST:
+      if (self->model != NULL)
+        set_newest_first (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 po_audit_page_class_init (PoAuditPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -514,13 +790,29 @@ po_audit_page_class_init (PoAuditPageClass *klass)
 
   object_class->constructed = po_audit_page_constructed;
   object_class->dispose = po_audit_page_dispose;
+  object_class->get_property = po_audit_page_get_property;
+  object_class->set_property = po_audit_page_set_property;
 
   widget_class->map = po_audit_page_map;
 
   page_class->reload = po_audit_page_reload;
 
+  /**
+   * PoAuditPage:newest-first:
+   *
+   * Whether the newest entry is listed first (the default) or the oldest.
+   */
+  properties[PROP_NEWEST_FIRST] =
+    g_param_spec_boolean ("newest-first", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoAuditPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, PoAuditPage, log_scroll);
   gtk_widget_class_bind_template_child (widget_class, PoAuditPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PoAuditPage, details_title);
   gtk_widget_class_bind_template_child (widget_class, PoAuditPage, details_subtitle);
@@ -534,6 +826,8 @@ po_audit_page_class_init (PoAuditPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "page.close-details", NULL, close_details_action);
+  gtk_widget_class_install_property_action (widget_class, "page.newest-first", "newest-first");
 }
 
 static void

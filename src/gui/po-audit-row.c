@@ -19,6 +19,7 @@ struct _PoAuditRow
   PoAuditEntry  entry;
   char         *time;
   guint         missing : 1;
+  guint         unread : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PoAuditRow, po_audit_row, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_BEFORE,
   PROP_AFTER,
   PROP_MISSING,
+  PROP_UNREAD,
   N_PROPS
 };
 
@@ -142,7 +144,7 @@ po_audit_row_get_property (GObject    *object,
       break;
 
     case PROP_TABLE_LABEL:
-      g_value_set_string (value, self->missing ? "" : po_audit_table_label (self->entry.table));
+      g_value_set_string (value, self->entry.table ? po_audit_table_label (self->entry.table) : "");
       break;
 
     case PROP_ROW_ID:
@@ -154,7 +156,12 @@ po_audit_row_get_property (GObject    *object,
       break;
 
     case PROP_OPERATION_LABEL:
-      g_value_set_string (value, self->missing ? _("Missing") : po_audit_operation_label (self->entry.op));
+      if (self->missing)
+        g_value_set_string (value, _("Missing"));
+      else if (self->unread)
+        g_value_set_string (value, _("Not Read"));
+      else
+        g_value_set_string (value, po_audit_operation_label (self->entry.op));
       break;
 
     case PROP_BEFORE:
@@ -167,6 +174,10 @@ po_audit_row_get_property (GObject    *object,
 
     case PROP_MISSING:
       g_value_set_boolean (value, self->missing);
+      break;
+
+    case PROP_UNREAD:
+      g_value_set_boolean (value, self->unread);
       break;
 
     default:
@@ -194,6 +205,7 @@ po_audit_row_class_init (PoAuditRowClass *klass)
   properties[PROP_BEFORE] = g_param_spec_string ("before", NULL, NULL, NULL, flags);
   properties[PROP_AFTER] = g_param_spec_string ("after", NULL, NULL, NULL, flags);
   properties[PROP_MISSING] = g_param_spec_boolean ("missing", NULL, NULL, FALSE, flags);
+  properties[PROP_UNREAD] = g_param_spec_boolean ("unread", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -246,6 +258,26 @@ po_audit_row_new_missing (gint64 seq)
 
   self->entry.seq = seq;
   self->missing = TRUE;
+  return self;
+}
+
+/**
+ * po_audit_row_new_unread:
+ * @seq: the number of an entry that could not be read
+ *
+ * Unlike a missing entry, this says nothing about the log: reading it
+ * failed (the database was busy, or the disk failed), and it may well be
+ * there.
+ *
+ * Returns: (transfer full): a row standing for an entry not read
+ */
+PoAuditRow *
+po_audit_row_new_unread (gint64 seq)
+{
+  PoAuditRow *self = g_object_new (PO_TYPE_AUDIT_ROW, NULL);
+
+  self->entry.seq = seq;
+  self->unread = TRUE;
   return self;
 }
 
@@ -336,4 +368,17 @@ po_audit_row_get_missing (PoAuditRow *self)
   g_return_val_if_fail (PO_IS_AUDIT_ROW (self), FALSE);
 
   return self->missing;
+}
+
+/**
+ * po_audit_row_get_unread:
+ *
+ * Returns: whether reading the entry failed, so nothing is known of it
+ */
+gboolean
+po_audit_row_get_unread (PoAuditRow *self)
+{
+  g_return_val_if_fail (PO_IS_AUDIT_ROW (self), FALSE);
+
+  return self->unread;
 }

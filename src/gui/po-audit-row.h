@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (PoAuditRow, po_audit_row, PO, AUDIT_ROW, GObject)
 
 PoAuditRow *po_audit_row_new_take       (PoAuditEntry *entry);
 PoAuditRow *po_audit_row_new_missing    (gint64        seq);
+PoAuditRow *po_audit_row_new_unread     (gint64        seq);
 gint64      po_audit_row_get_seq        (PoAuditRow   *self);
 const char *po_audit_row_get_time       (PoAuditRow   *self);
 const char *po_audit_row_get_actor      (PoAuditRow   *self);
@@ -25,6 +26,7 @@ const char *po_audit_row_get_operation  (PoAuditRow   *self);
 const char *po_audit_row_get_before     (PoAuditRow   *self);
 const char *po_audit_row_get_after      (PoAuditRow   *self);
 gboolean    po_audit_row_get_missing    (PoAuditRow   *self);
+gboolean    po_audit_row_get_unread     (PoAuditRow   *self);
 
 const char *po_audit_table_label        (const char   *table);
 const char *po_audit_operation_label    (const char   *operation);

@@ -15,8 +15,14 @@
 #include "po-overview.h"
 #include "po-overview-page.h"
 
-/* The figures are read on a worker thread with a connection of its own;
- * the page's connection stays on the main thread. */
+/* The figures are read, and demo data written, on a worker thread with a
+ * connection of its own; the page's connection stays on the main thread.
+ *
+ * The tasks have no source object and their data holds no reference to
+ * the page: a task run in a thread may drop its last reference on the
+ * worker thread, and a widget must not be finalized there. The page's
+ * reference travels as the callback's data instead, and the callback,
+ * which always runs on the main thread, drops it. */
 
 struct _PoOverviewPage
 {
@@ -78,7 +84,9 @@ typedef struct
   char          *actor;
   PoDemoOptions  options;
   GMainContext  *main_context;
-  PoOverviewPage *page;       /* for progress reports, or NULL */
+  /* For progress reports, or NULL. Not a reference: the callback's data
+   * keeps the page alive until the worker is done. */
+  PoOverviewPage *page;
   double         reported;    /* touched by the worker only */
 } WorkerData;
 
@@ -88,7 +96,6 @@ worker_data_free (WorkerData *data)
   g_clear_pointer (&data->path, g_free);
   g_clear_pointer (&data->actor, g_free);
   g_clear_pointer (&data->main_context, g_main_context_unref);
-  g_clear_object (&data->page);
   g_free (data);
 }
 
@@ -144,15 +151,15 @@ load_overview_worker (GTask        *task,
     g_task_return_pointer (task, g_steal_pointer (&overview), g_free);
 }
 
+/* @callback gets @self, with a reference it must drop, as its data. */
 static void
 load_overview_async (PoOverviewPage      *self,
                      GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+                     GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, g_object_ref (self));
   g_task_set_source_tag (task, load_overview_async);
   g_task_set_task_data (task, worker_data_new (self), (GDestroyNotify) worker_data_free);
   g_task_set_return_on_cancel (task, FALSE);
@@ -160,11 +167,10 @@ load_overview_async (PoOverviewPage      *self,
 }
 
 static PoOverview *
-load_overview_finish (PoOverviewPage  *self,
-                      GAsyncResult    *result,
-                      GError         **error)
+load_overview_finish (GAsyncResult  *result,
+                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == load_overview_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -293,11 +299,11 @@ on_overview_loaded_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  PoOverviewPage *self = PO_OVERVIEW_PAGE (object);
+  g_autoptr(PoOverviewPage) self = user_data;
   g_autofree PoOverview *overview = NULL;
   g_autoptr(GError) error = NULL;
 
-  overview = load_overview_finish (self, result, &error);
+  overview = load_overview_finish (result, &error);
   if (overview == NULL && is_cancelled_error (error))
     return;
 
@@ -340,7 +346,7 @@ start_loading (PoOverviewPage *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  load_overview_async (self, self->cancellable, on_overview_loaded_cb, NULL);
+  load_overview_async (self, self->cancellable, on_overview_loaded_cb);
 }
 
 /* Demo data */
@@ -368,7 +374,9 @@ show_progress_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called on the worker thread: hand the fraction to the main loop. */
+/* Called on the worker thread: hand the fraction to the main loop. The
+ * report's reference to the page is dropped when the main loop has shown
+ * it, so on the main thread. */
 static void
 on_demo_progress_cb (double   fraction,
                      gpointer user_data)
@@ -409,30 +417,36 @@ generate_demo_worker (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* @callback gets @self, with a reference it must drop, as its data. */
 static void
 generate_demo_async (PoOverviewPage      *self,
                      GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+                     GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
   WorkerData *data = worker_data_new (self);
 
   po_demo_options_init (&data->options);
-  data->page = g_object_ref (self);
+  data->page = self;
+  /* Like the command line's demo command: the audit log says the demo
+   * office was made up, not who pressed the button. */
+  g_free (data->actor);
+  data->actor = g_strdup ("demo");
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, g_object_ref (self));
   g_task_set_source_tag (task, generate_demo_async);
   g_task_set_task_data (task, data, (GDestroyNotify) worker_data_free);
+  /* Cancel may be pressed after the worker committed: what happened is
+   * what the worker returns, not whether Cancel was pressed. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, generate_demo_worker);
 }
 
 static gboolean
-generate_demo_finish (PoOverviewPage  *self,
-                      GAsyncResult    *result,
-                      GError         **error)
+generate_demo_finish (GAsyncResult  *result,
+                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == generate_demo_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -454,19 +468,20 @@ on_demo_generated_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  PoOverviewPage *self = PO_OVERVIEW_PAGE (object);
+  g_autoptr(PoOverviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean disposed;
+  gboolean ok;
+
+  ok = generate_demo_finish (result, &error);
 
   /* The page cancels on dispose, and its widgets are gone by then. */
-  disposed = self->demo_cancellable == NULL;
-  if (!generate_demo_finish (self, result, &error) && disposed)
+  if (self->demo_cancellable == NULL)
     return;
 
   g_clear_object (&self->demo_cancellable);
   set_demo_running (self, FALSE);
 
-  if (error == NULL)
+  if (ok)
     po_page_show_toast (PO_PAGE (self), _("The database was filled with demo data."));
   else if (is_cancelled_error (error))
     po_page_show_toast (PO_PAGE (self), _("Creating demo data was cancelled; the database is unchanged."));
@@ -490,7 +505,7 @@ generate_demo_action (GtkWidget  *widget,
   gtk_progress_bar_set_fraction (self->demo_progress, 0.0);
   set_demo_running (self, TRUE);
   gtk_widget_grab_focus (self->demo_progress_box);
-  generate_demo_async (self, self->demo_cancellable, on_demo_generated_cb, NULL);
+  generate_demo_async (self, self->demo_cancellable, on_demo_generated_cb);
 }
 
 static void

@@ -12,20 +12,23 @@
 #include "po-preferences-window.h"
 
 /* Every control is bound to its GSettings key; nothing here is applied
- * by hand. The database path is the one setting read only at start-up. */
+ * by hand. The database path is the one setting read only at start-up,
+ * so the window is told which file is in use now, and a file chosen is
+ * opened once, off the main thread, before it is kept. */
 
 struct _PoPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *database_path;    /* the file in use */
+  gboolean              database_from_command_line;
   GtkFileChooserNative *chooser;
+  GCancellable         *check_cancellable; /* a chosen file being opened */
 
   /* Template widgets */
   AdwComboRow          *yellow_mode_row;
-  GtkWidget            *threshold_row;
   GtkSpinButton        *threshold_spin;
-  GtkWidget            *share_row;
   GtkSpinButton        *share_spin;
   GtkSwitch            *working_hours_switch;
   GtkSpinButton        *hours_start_spin;
@@ -40,6 +43,8 @@ G_DEFINE_FINAL_TYPE (PoPreferencesWindow, po_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_DATABASE_PATH,
+  PROP_DATABASE_FROM_COMMAND_LINE,
   N_PROPS
 };
 
@@ -80,15 +85,6 @@ yellow_mode_set_mapping (const GValue       *value,
   return g_variant_new_string (yellow_modes[selected]);
 }
 
-static void
-update_yellow_rows (PoPreferencesWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (self->yellow_mode_row);
-
-  gtk_widget_set_sensitive (self->threshold_row, selected == 0);
-  gtk_widget_set_sensitive (self->share_row, selected == 1);
-}
-
 /* The end of working hours stays after their beginning. */
 static void
 update_hours_end_lower (PoPreferencesWindow *self)
@@ -100,26 +96,114 @@ update_hours_end_lower (PoPreferencesWindow *self)
     gtk_adjustment_set_value (self->hours_end_adjustment, start + 1);
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *ca = g_canonicalize_filename (a, NULL);
+  g_autofree char *cb = g_canonicalize_filename (b, NULL);
+
+  return g_str_equal (ca, cb);
+}
+
 static void
 update_database_row (PoPreferencesWindow *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "database-path");
-  g_autofree char *default_path = NULL;
+  g_autofree char *next = path[0] != '\0' ? g_strdup (path) : po_database_default_path ();
   g_autofree char *subtitle = NULL;
+  const char *in_use = self->database_path != NULL ? self->database_path : next;
 
-  if (path[0] != '\0')
-    {
-      adw_action_row_set_subtitle (self->database_row, path);
-    }
+  if (self->database_from_command_line)
+    /* Translators: the first %s is the database file in use, given with the
+     * --db option; the second the one opened when started without it */
+    subtitle = g_strdup_printf (_("%s\nOpened with --db. Started without it, the application opens %s."),
+                                in_use, next);
+  else if (!same_file (in_use, next))
+    /* Translators: the first %s is the database file in use, the second the
+     * one chosen, which is opened when the application is started again */
+    subtitle = g_strdup_printf (_("%s\nFrom the next start: %s"), in_use, next);
+  else if (path[0] == '\0')
+    /* Translators: %s is the path of the default database file */
+    subtitle = g_strdup_printf (_("The default file, %s"), in_use);
   else
+    subtitle = g_strdup (in_use);
+
+  adw_action_row_set_subtitle (self->database_row, subtitle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", path[0] != '\0');
+}
+
+/* Checking a chosen file
+ *
+ * The task has no source object and holds nothing of the window: a task
+ * run in a thread may drop its last reference on the worker thread. The
+ * window's reference travels as the callback's data, dropped on the main
+ * thread. */
+
+static void
+check_database_worker (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(PoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = po_database_open (path, &error);
+  if (db == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_database_checked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(PoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *path = g_task_get_task_data (G_TASK (result));
+  gboolean ok;
+
+  ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The window cancels when it closes. */
+  if (self->check_cancellable == NULL)
+    return;
+
+  g_clear_object (&self->check_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.choose-database", TRUE);
+
+  if (!ok)
     {
-      default_path = po_database_default_path ();
-      /* Translators: %s is the path of the default database file */
-      subtitle = g_strdup_printf (_("The default file, %s"), default_path);
-      adw_action_row_set_subtitle (self->database_row, subtitle);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset-database", path[0] != '\0');
+  g_settings_set_string (self->settings, "database-path", path);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The new database file is used when the application is started again.")));
+}
+
+/* Opening a file runs its migrations and may wait on a busy database. */
+static void
+check_database (PoPreferencesWindow *self,
+                const char          *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (self->check_cancellable == NULL);
+
+  self->check_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.choose-database", FALSE);
+
+  task = g_task_new (NULL, self->check_cancellable, on_database_checked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, check_database);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, check_database_worker);
 }
 
 static void
@@ -127,17 +211,13 @@ on_chooser_response_cb (PoPreferencesWindow  *self,
                         int                   response,
                         GtkFileChooserNative *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->check_cancellable == NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        {
-          g_settings_set_string (self->settings, "database-path", path);
-          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                            adw_toast_new (_("The new database file is used when the application is started again.")));
-        }
+        check_database (self, path);
     }
 
   g_clear_object (&self->chooser);
@@ -152,7 +232,7 @@ choose_database_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->chooser != NULL)
+  if (self->chooser != NULL || self->check_cancellable != NULL)
     return;
 
   gtk_file_filter_set_name (databases, _("Office databases"));
@@ -197,6 +277,9 @@ po_preferences_window_constructed (GObject *object)
 
   g_return_if_fail (G_IS_SETTINGS (self->settings));
 
+  /* The yellow mode, yellow share and notification rows are hidden until
+   * their features exist (see the .ui file); they stay bound so that
+   * showing them is all it takes. */
   g_settings_bind_with_mapping (self->settings, "yellow-mode",
                                 self->yellow_mode_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -223,10 +306,6 @@ po_preferences_window_constructed (GObject *object)
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect_object (self->yellow_mode_row, "notify::selected",
-                           G_CALLBACK (update_yellow_rows), self,
-                           G_CONNECT_SWAPPED);
-  update_yellow_rows (self);
   g_signal_connect_object (self->hours_start_spin, "value-changed",
                            G_CALLBACK (update_hours_end_lower), self,
                            G_CONNECT_SWAPPED);
@@ -244,6 +323,8 @@ po_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
 
   G_OBJECT_CLASS (po_preferences_window_parent_class)->dispose (object);
 }
@@ -254,6 +335,7 @@ po_preferences_window_finalize (GObject *object)
   PoPreferencesWindow *self = (PoPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (po_preferences_window_parent_class)->finalize (object);
 }
@@ -270,6 +352,14 @@ po_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    case PROP_DATABASE_FROM_COMMAND_LINE:
+      g_value_set_boolean (value, self->database_from_command_line);
       break;
 
     default:
@@ -289,6 +379,14 @@ po_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_DATABASE_FROM_COMMAND_LINE:
+      self->database_from_command_line = g_value_get_boolean (value);
       break;
 
     default:
@@ -313,13 +411,32 @@ po_preferences_window_class_init (PoPreferencesWindowClass *klass)
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PoPreferencesWindow:database-path:
+   *
+   * The database file the application has open, or %NULL when not known.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PoPreferencesWindow:database-from-command-line:
+   *
+   * Whether the file in use was given with --db rather than by the
+   * setting.
+   */
+  properties[PROP_DATABASE_FROM_COMMAND_LINE] =
+    g_param_spec_boolean ("database-from-command-line", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, yellow_mode_row);
-  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, threshold_row);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, threshold_spin);
-  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_row);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_spin);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, working_hours_switch);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, hours_start_spin);
@@ -342,12 +459,16 @@ po_preferences_window_init (PoPreferencesWindow *self)
  * po_preferences_window_new:
  * @parent: (nullable): the window it belongs to
  * @settings: the application's settings
+ * @database_path: (nullable): the database file in use
+ * @database_from_command_line: whether that file was given with --db
  *
  * Returns: (transfer none): a new preferences window
  */
 GtkWidget *
-po_preferences_window_new (GtkWindow *parent,
-                           GSettings *settings)
+po_preferences_window_new (GtkWindow  *parent,
+                           GSettings  *settings,
+                           const char *database_path,
+                           gboolean    database_from_command_line)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -355,5 +476,7 @@ po_preferences_window_new (GtkWindow *parent,
   return g_object_new (PO_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "settings", settings,
+                       "database-path", database_path,
+                       "database-from-command-line", database_from_command_line,
                        NULL);
 }

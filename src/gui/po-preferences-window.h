@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoPreferencesWindow, po_preferences_window, PO, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *po_preferences_window_new (GtkWindow *parent,
-                                      GSettings *settings);
+GtkWidget *po_preferences_window_new (GtkWindow  *parent,
+                                      GSettings  *settings,
+                                      const char *database_path,
+                                      gboolean    database_from_command_line);
 
 G_END_DECLS
