@@ -558,6 +558,8 @@ po_calendar_store_import_ics (PoDatabase  *db,
   g_autoptr(GArray) line_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto(GStrv) raw = NULL;
   g_autofree char *copy = g_strndup (text, length);
+
+  g_array_set_clear_func (events, ics_event_clear);
   g_autofree char *summary = NULL;
   g_autofree char *categories = NULL;
   g_autofree char *kind = NULL;
@@ -702,7 +704,6 @@ po_calendar_store_import_ics (PoDatabase  *db,
       return FALSE;
     }
 
-  g_array_set_clear_func (events, ics_event_clear);
   for (guint i = 0; i < events->len; i++)
     {
       IcsEvent *ev = &g_array_index (events, IcsEvent, i);

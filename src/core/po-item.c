@@ -122,6 +122,7 @@ po_item_new (void)
         *slot = g_strdup ("");
     }
   item->status = g_strdup ("draft");
+  g_free (item->type);
   item->type = g_strdup ("license");
   return item;
 }
