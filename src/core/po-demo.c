@@ -18,6 +18,7 @@
 #include "po-deadlines.h"
 #include "po-demo.h"
 #include "po-error.h"
+#include "po-item.h"
 
 typedef struct
 {
@@ -198,7 +199,9 @@ typedef struct
   GArray              *department_ids;    /* gint64 */
   GArray              *department_tmpl;   /* guint: index into departments[] */
   GArray              *department_region; /* const char * region code */
-  GArray              *items;             /* DemoItem */
+  GArray              *items;             /* DemoItem: items in force */
+  GArray              *pending;           /* DemoItem: items under review */
+  GArray              *pending_status;    /* const char *: their status */
 } Demo;
 
 void
@@ -571,9 +574,15 @@ insert_items (Demo    *demo,
             return FALSE;
         }
 
-      /* Only items in force get cases. */
-      if (published)
+      /* Only items in force get cases; items under review get their
+       * open request. */
+      if (g_str_equal (status, "published"))
         g_array_append_val (demo->items, di);
+      else if (g_str_equal (status, "in-review") || g_str_equal (status, "adjusting"))
+        {
+          g_array_append_val (demo->pending, di);
+          g_array_append_val (demo->pending_status, status);
+        }
       else
         g_free (di.code);
 
@@ -584,74 +593,120 @@ insert_items (Demo    *demo,
 }
 
 static gboolean
+insert_review (Demo        *demo,
+               DemoItem    *it,
+               const char  *kind,
+               const char  *proposal,
+               PoDate       effective,
+               PoDate       filed,
+               PoDate       received,
+               const char  *state,
+               PoDate       decided,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean open = g_str_equal (state, "open");
+
+  stmt = po_database_prepare (demo->db,
+                              "INSERT INTO review_requests (kind, item_id, department_id, title, proposal, legal_basis, "
+                              "  effective_on, filed_on, received_on, state, opinion, reviewer, decided_on) "
+                              "SELECT ?1, ?2, ?3, i.name || '（' || ?4 || '）', ?5, '《' || i.basis_law || '》' || i.basis_article, "
+                              "  ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM power_items i WHERE i.id = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, it->id);
+  sqlite3_bind_int64 (stmt, 3, it->department_id);
+  sqlite3_bind_text (stmt, 4,
+                     g_str_equal (kind, "create") ? "新设事项" :
+                     g_str_equal (kind, "modify") ? "法律修订后调整" :
+                     g_str_equal (kind, "abolish") ? "取消事项" :
+                     g_str_equal (kind, "discretion") ? "调整裁量基准" : "调整流程图",
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, proposal, -1, SQLITE_TRANSIENT);
+  bind_date (stmt, 7, effective);
+  bind_date (stmt, 8, filed);
+  bind_date (stmt, 9, received);
+  sqlite3_bind_text (stmt, 10, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, open ? "" :
+                     g_str_equal (state, "returned") ? "法律依据引用不完整，请补充后重新报送。" :
+                     g_str_equal (state, "rejected") ? "拟调整内容缺乏上位法依据，不予通过。" :
+                     "经审查，符合法律、法规规定，同意。", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, open ? "" : "市政府法制办", -1, SQLITE_STATIC);
+  bind_date (stmt, 13, decided);
+  return po_database_step_done (demo->db, stmt, error);
+}
+
+static gboolean
 insert_reviews (Demo    *demo,
                 GError **error)
 {
   static const char *const kinds[] = { "create", "modify", "abolish", "discretion", "flowchart" };
   static const int kind_weights[] = { 25, 40, 10, 15, 10 };
-  sqlite3_stmt *stmt;
-  guint n = MAX (24, demo->options->items / 40);
+  static const char *const outcomes[] = { "approved", "approved-with-changes", "returned", "rejected" };
+  static const int outcome_weights[] = { 60, 20, 15, 5 };
+  guint n_past = MAX (24, demo->options->items / 40);
   PoDate today = demo->options->today;
 
-  stmt = po_database_prepare (demo->db,
-                              "INSERT INTO review_requests (kind, item_id, department_id, title, proposal, legal_basis, "
-                              "  effective_on, filed_on, received_on, state, opinion, reviewer, decided_on) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n && demo->items->len > 0; i++)
+  /* Every item under review has its open request, most received in the
+   * last two weeks, a few longer ago and now overdue. */
+  for (guint i = 0; i < demo->pending->len; i++)
     {
-      DemoItem *it = &g_array_index (demo->items, DemoItem, g_rand_int_range (demo->rand, 0, (gint32) demo->items->len));
-      const char *kind = kinds[pick_weighted (demo->rand, kind_weights, G_N_ELEMENTS (kinds))];
-      /* Most recent requests are still open; older ones were decided. */
-      PoDate filed = today - g_rand_int_range (demo->rand, 0, 120);
-      PoDate received = workdays_after (demo, filed, g_rand_int_range (demo->rand, 0, 2));
-      int lead = g_rand_int_range (demo->rand, 8, 40);   /* some are filed late */
-      PoDate effective = workdays_after (demo, received, lead);
-      gboolean open = received > today - 16 || g_rand_int_range (demo->rand, 0, 6) == 0;
-      PoDate decided = open ? PO_DATE_INVALID : workdays_after (demo, received, g_rand_int_range (demo->rand, 3, 12));
-      const char *state;
-      g_autofree char *title = NULL;
+      DemoItem *it = &g_array_index (demo->pending, DemoItem, i);
+      const char *status = g_array_index (demo->pending_status, const char *, i);
+      int age = g_rand_int_range (demo->rand, 0, 10) == 0 ? g_rand_int_range (demo->rand, 15, 30)
+                                                          : g_rand_int_range (demo->rand, 0, 14);
+      PoDate received = workdays_after (demo, today - age, 0);
+      PoDate filed = received - g_rand_int_range (demo->rand, 0, 3);
       g_autofree char *proposal = NULL;
+      const char *kind;
+      PoDate effective = PO_DATE_INVALID;
 
       if (received > today)
         received = today;
-      if (filed > received)
-        filed = received;
-      if (decided != PO_DATE_INVALID && decided > today)
-        decided = today;
-      if (open)
-        state = "open";
+      if (g_str_equal (status, "in-review"))
+        {
+          g_autoptr(PoItem) item = po_item_load_by_id (demo->db, it->id, error);
+
+          if (item == NULL)
+            return FALSE;
+          kind = "create";
+          proposal = po_item_to_json (item);
+        }
       else
         {
-          static const char *const outcomes[] = { "approved", "approved-with-changes", "returned", "rejected" };
-          static const int outcome_weights[] = { 60, 20, 15, 5 };
-          state = outcomes[pick_weighted (demo->rand, outcome_weights, G_N_ELEMENTS (outcomes))];
+          kind = g_rand_int_range (demo->rand, 0, 8) == 0 ? "abolish" : "modify";
+          proposal = g_str_equal (kind, "modify") ? g_strdup_printf ("{\"committed_limit\": %d}", MAX (1, it->limit - 1))
+                                                  : g_strdup ("{}");
         }
+      /* A law change behind most; filed 8 to 40 working days before it
+       * takes effect, so some are late. */
+      if (g_str_equal (kind, "modify") || g_rand_boolean (demo->rand))
+        effective = workdays_after (demo, filed, g_rand_int_range (demo->rand, 8, 40));
 
-      title = g_strdup_printf ("%s（%s）", it->code,
-                               g_str_equal (kind, "create") ? "新设事项" :
-                               g_str_equal (kind, "modify") ? "法律修订后调整" :
-                               g_str_equal (kind, "abolish") ? "取消事项" :
-                               g_str_equal (kind, "discretion") ? "调整裁量基准" : "调整流程图");
-      proposal = g_strdup_printf ("{\"committed_limit\": %d}", MAX (1, it->limit - 2));
+      if (!insert_review (demo, it, kind, proposal, effective, filed, received, "open", PO_DATE_INVALID, error))
+        return FALSE;
+    }
 
-      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, it->id);
-      sqlite3_bind_int64 (stmt, 3, it->department_id);
-      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, proposal, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, "修订后的法律法规相关条款", -1, SQLITE_STATIC);
-      bind_date (stmt, 7, effective);
-      bind_date (stmt, 8, filed);
-      bind_date (stmt, 9, received);
-      sqlite3_bind_text (stmt, 10, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, open ? "" : "经审查，该事项调整符合法律规定。", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 12, open ? "" : "市政府法制办", -1, SQLITE_STATIC);
-      bind_date (stmt, 13, decided);
-      if (!po_database_step_done (demo->db, stmt, error))
+  /* Decided requests of the past year, on items now in force. */
+  for (guint i = 0; i < n_past && demo->items->len > 0; i++)
+    {
+      DemoItem *it = &g_array_index (demo->items, DemoItem, g_rand_int_range (demo->rand, 0, (gint32) demo->items->len));
+      const char *kind = kinds[pick_weighted (demo->rand, kind_weights, G_N_ELEMENTS (kinds))];
+      const char *state = outcomes[pick_weighted (demo->rand, outcome_weights, G_N_ELEMENTS (outcomes))];
+      PoDate received = workdays_after (demo, today - g_rand_int_range (demo->rand, 40, 365), 0);
+      PoDate filed = received - g_rand_int_range (demo->rand, 0, 3);
+      PoDate effective = workdays_after (demo, filed, g_rand_int_range (demo->rand, 10, 40));
+      PoDate decided = workdays_after (demo, received, g_rand_int_range (demo->rand, 3, 12));
+      g_autofree char *proposal = g_strdup_printf ("{\"committed_limit\": %d}", MAX (1, it->limit - 1));
+
+      if (g_str_equal (kind, "abolish"))
+        state = g_rand_boolean (demo->rand) ? "returned" : "rejected";   /* the item is still in force */
+      if (!insert_review (demo, it, kind,
+                          g_str_equal (kind, "modify") ? proposal : "{}",
+                          g_str_equal (kind, "create") ? PO_DATE_INVALID : effective,
+                          filed, received, state, decided, error))
         return FALSE;
     }
   return TRUE;
@@ -886,6 +941,9 @@ po_demo_generate (PoDatabase           *db,
   demo.department_region = g_array_new (FALSE, FALSE, sizeof (const char *));
   demo.items = g_array_new (FALSE, FALSE, sizeof (DemoItem));
   g_array_set_clear_func (demo.items, demo_item_clear);
+  demo.pending = g_array_new (FALSE, FALSE, sizeof (DemoItem));
+  g_array_set_clear_func (demo.pending, demo_item_clear);
+  demo.pending_status = g_array_new (FALSE, FALSE, sizeof (const char *));
 
   /* A large office is one big transaction: keep its pages in memory
    * rather than spilling them to the WAL again and again. */
@@ -915,5 +973,7 @@ out:
   g_array_unref (demo.department_tmpl);
   g_array_unref (demo.department_region);
   g_array_unref (demo.items);
+  g_array_unref (demo.pending);
+  g_array_unref (demo.pending_status);
   return ok;
 }
