@@ -9,8 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "po-audit-page.h"
+#include "po-catalogue-page.h"
+#include "po-discretion-page.h"
+#include "po-flowchart-page.h"
 #include "po-overview-page.h"
 #include "po-placeholder-page.h"
+#include "po-review-page.h"
 #include "po-window.h"
 
 struct _PoWindow
@@ -56,25 +60,25 @@ static const PoPageInfo page_infos[] = {
     N_("Every power item of the office with its legal basis, time limits and lifecycle: "
        "drafting, legality review, publication and every published version. "
        "It arrives with the power catalogue feature."),
-    po_placeholder_page_get_type },
+    po_catalogue_page_get_type },
   { "review", "emblem-ok-symbolic",
     N_("Legality Review"),
     N_("Requests to create, change or abolish an item, filed no later than 15 working days "
        "before the law changes and answered with a written opinion within 10 working days. "
        "It arrives with the legality review feature."),
-    po_placeholder_page_get_type },
+    po_review_page_get_type },
   { "discretion", "view-sort-ascending-symbolic",
     N_("Discretion Benchmarks"),
     N_("For each penalty: the violation, the statutory range and ordered tiers with their "
        "circumstances and fines, checked to stay inside the range without overlapping. "
        "It arrives with the discretion benchmark feature."),
-    po_placeholder_page_get_type },
+    po_discretion_page_get_type },
   { "flowcharts", "x-office-drawing-symbolic",
     N_("Flowcharts"),
     N_("The external and internal flowchart of every item, drawn here, laid out and checked, "
        "then exported and printed for public display. "
        "It arrives with the flowchart feature."),
-    po_placeholder_page_get_type },
+    po_flowchart_page_get_type },
   { "supervision", "alarm-symbolic",
     N_("Electronic Supervision"),
     N_("Cases imported from the departments’ systems, checked automatically for lateness and "
@@ -281,6 +285,7 @@ static void
 po_window_constructed (GObject *object)
 {
   PoWindow *self = (PoWindow *)object;
+  const char *start_page;
 
   G_OBJECT_CLASS (po_window_parent_class)->constructed (object);
 
@@ -310,7 +315,12 @@ po_window_constructed (GObject *object)
       gtk_list_box_append (self->sidebar, create_sidebar_row (info));
     }
 
-  select_page (self, page_infos[0].name);
+  /* PO_START_PAGE=NAME opens another page first, for developers and
+   * screenshots. */
+  start_page = g_getenv ("PO_START_PAGE");
+  if (start_page == NULL || find_page_info (start_page, NULL) == NULL)
+    start_page = page_infos[0].name;
+  select_page (self, start_page);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
