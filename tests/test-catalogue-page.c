@@ -330,6 +330,20 @@ test_search_one_character (void)
   set_search ("");
 }
 
+/* A search typed with the list scrolled far down shows its results from
+ * the top, every row right. */
+static void
+test_search_after_scrolling (void)
+{
+  g_autoptr(PoCatalogueRow) last = get_row (n_rows () - 1);
+
+  g_assert_true (po_catalogue_page_select_item (page, po_catalogue_row_get_id (last)));
+  run_for (100);
+  check_search ("许");
+  g_assert_true (po_catalogue_model_get_settled (PO_CATALOGUE_MODEL (po_catalogue_page_get_model (page))));
+  set_search ("");
+}
+
 static void
 test_search_no_match (void)
 {
@@ -935,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/catalogue-page/load/all-items", test_load_all_items);
   g_test_add_func ("/catalogue-page/search/two-characters", test_search_two_characters);
   g_test_add_func ("/catalogue-page/search/one-character", test_search_one_character);
+  g_test_add_func ("/catalogue-page/search/after-scrolling", test_search_after_scrolling);
   g_test_add_func ("/catalogue-page/search/no-match", test_search_no_match);
   g_test_add_func ("/catalogue-page/filter/type", test_filter_type);
   g_test_add_func ("/catalogue-page/filter/status", test_filter_status);

@@ -17,7 +17,9 @@
 
 #include "po-deadlines.h"
 #include "po-demo.h"
+#include "po-discretion.h"
 #include "po-error.h"
+#include "po-flowchart.h"
 #include "po-item.h"
 
 typedef struct
@@ -712,6 +714,84 @@ insert_reviews (Demo    *demo,
   return TRUE;
 }
 
+/* Items in force (and approved ones) have what the regulation publishes
+ * with them: the external flowchart, and for a penalty its discretion
+ * benchmark, so that a demo office can publish. At most this many, to
+ * keep a province-scale demo quick. */
+#define MAX_COMPANIONS 1500
+
+static gboolean
+insert_companions (Demo    *demo,
+                   GError **error)
+{
+  static const double ranges[][2] = { { 500, 5000 }, { 2000, 20000 }, { 0, 10000 }, { 10000, 100000 }, { 50000, 500000 } };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = po_database_prepare (demo->db,
+                              "SELECT id FROM power_items WHERE status IN ('approved', 'published', 'adjusting') "
+                              "ORDER BY id LIMIT ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, MAX_COMPANIONS);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PoItem) item = po_item_load_by_id (demo->db, g_array_index (ids, gint64, i), error);
+      g_autoptr(PoFlowchart) chart = NULL;
+      gboolean penalty;
+
+      if (item == NULL)
+        return FALSE;
+      penalty = g_str_equal (item->type, "penalty");
+      chart = po_flowchart_new_from_template (penalty ? PO_FLOW_TEMPLATE_PENALTY : PO_FLOW_TEMPLATE_LICENSE,
+                                              PO_FLOWCHART_EXTERNAL, NULL);
+      po_flowchart_set_item (chart, item);
+      if (!po_flowchart_save_unchecked (demo->db, chart, error))
+        return FALSE;
+
+      if (penalty)
+        {
+          g_autoptr(PoBenchmark) benchmark = po_benchmark_new ();
+          g_autoptr(GPtrArray) benchmarks = g_ptr_array_new_with_free_func (g_object_unref);
+          g_autoptr(GPtrArray) proposed = NULL;
+          g_autofree char *provision = g_strdup_printf ("《%s》%s", item->basis_law, item->basis_article);
+          g_autofree char *violation = NULL;
+          guint r = (guint) g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (ranges));
+          const char *name = item->name;
+
+          if (g_str_has_prefix (name, "对") && g_str_has_suffix (name, "的行政处罚"))
+            violation = g_strndup (name + strlen ("对"), strlen (name) - strlen ("对") - strlen ("的行政处罚"));
+          else
+            violation = g_strdup (name);
+          po_benchmark_set_violation (benchmark, violation);
+          po_benchmark_set_penalty_provision (benchmark, provision);
+          po_benchmark_set_unit (benchmark, PO_DISCRETION_UNIT_YUAN);
+          po_benchmark_set_range (benchmark, ranges[r][0], ranges[r][1]);
+          po_benchmark_set_factor (benchmark, PO_DISCRETION_FACTOR_PURPOSE, "维护管理秩序，保护公共利益和当事人合法权益");
+          po_benchmark_set_factor (benchmark, PO_DISCRETION_FACTOR_REGIONAL, "结合本地经济社会发展水平确定");
+          po_benchmark_set_factor (benchmark, PO_DISCRETION_FACTOR_FACTS, "按违法行为的事实、性质、情节和社会危害程度划分");
+          proposed = po_discretion_propose_tiers (benchmark, PO_DISCRETION_PROPOSE_AUTO, error);
+          if (proposed == NULL)
+            return FALSE;
+          po_benchmark_set_tiers (benchmark, proposed);
+          g_ptr_array_add (benchmarks, g_steal_pointer (&benchmark));
+          if (!po_discretion_save_unchecked (demo->db, item->code, benchmarks, error))
+            return FALSE;
+        }
+      if ((i & 0x3f) == 0 && g_cancellable_set_error_if_cancelled (demo->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 case_steps (Demo    *demo,
             gboolean penalty)
@@ -954,6 +1034,7 @@ po_demo_generate (PoDatabase           *db,
   if (!insert_departments (&demo, error) ||
       !insert_items (&demo, error) ||
       !insert_reviews (&demo, error) ||
+      !insert_companions (&demo, error) ||
       !insert_cases (&demo, error) ||
       !insert_petitions (&demo, error) ||
       !po_deadlines_refresh_all (db, cancellable, NULL, NULL, error) ||

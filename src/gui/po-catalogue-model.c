@@ -40,7 +40,7 @@
  * first 200 have no widgets as long as the view shows the top of the
  * list, which a new search does. */
 
-#define ROWS_PER_IDLE 24
+#define ROWS_PER_IDLE 12
 #define VIEW_ROWS     200   /* GTK_LIST_VIEW_MAX_LIST_ITEMS in GTK 4.8 */
 #define ROWS_PER_STEP 25
 

@@ -9,88 +9,21 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "po-catalogue-dialogs.h"
-#include "po-catalogue-io.h"
 #include "po-catalogue-model.h"
-#include "po-catalogue-page.h"
+#include "po-catalogue-page-private.h"
 #include "po-catalogue-row.h"
 #include "po-domain.h"
 #include "po-error.h"
 #include "po-item-editor.h"
-#include "po-item-print.h"
-#include "po-review.h"
 
 /* The catalogue is read whole on a worker thread (po_catalogue_load)
  * and kept in memory; every search, filter and sort is one call of
  * po_catalogue_search() on another worker, cancelled by the next
- * keystroke, whose result — indexes, not objects — replaces the list
- * model with a single items-changed. Every write runs on a worker with a
- * connection of its own, in a transaction, and is followed by a reload
- * that keeps the selected item selected. The page never computes a rule:
- * the editor asks the core, and the core refuses what is not allowed. */
-
-struct _PoCataloguePage
-{
-  PoPage              parent_instance;
-
-  char               *description;
-
-  PoCatalogueModel   *model;
-  GtkSingleSelection *selection;
-  PoCatalogue        *catalogue;
-  GtkStringList      *department_names;     /* for choosing an implementing body */
-  GArray             *department_ids;       /* gint64, parallel */
-  GtkStringList      *department_filter_names;
-  GtkStringList      *type_filter_names;
-  GtkStringList      *status_filter_names;
-  GObject            *probes[2];            /* compared to read the column view's sort */
-  int                 probed_column;
-
-  GCancellable       *load_cancellable;
-  GCancellable       *search_cancellable;
-  GCancellable       *write_cancellable;
-  GCancellable       *import_cancellable;
-  GtkNativeDialog    *file_chooser;
-  GtkPrintOperation  *print_operation;
-
-  PoCatalogueSort     sort;
-  gboolean            descending;
-  gint64              pending_select_id;    /* select once listed */
-  gint64              after_save_show_id;   /* show once the draft is saved */
-  gint64              keystroke_time;       /* µs, of the last search edit */
-  double              search_ms;
-  double              update_ms;
-  guint               n_results;            /* search results shown so far */
-
-  guint               disposed : 1;
-  guint               loading : 1;
-  guint               reload_pending : 1;
-  guint               loaded : 1;
-  guint               searching : 1;
-  guint               writing : 1;
-  guint               importing : 1;
-  guint               exporting : 1;
-  guint               updating_model : 1;
-  guint               refresh_editor : 1;
-  guint               scroll_to_top : 1;    /* the user asked for another list */
-
-  /* Template widgets */
-  AdwWindowTitle     *window_title;
-  AdwFlap            *flap;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *type_filter;
-  GtkDropDown        *department_filter;
-  GtkDropDown        *status_filter;
-  GtkRevealer        *import_revealer;
-  GtkLabel           *import_label;
-  GtkProgressBar     *import_progress;
-  GtkStack           *list_stack;
-  GtkSpinner         *spinner;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *no_match_page;
-  AdwStatusPage      *error_page;
-  PoItemEditor       *editor;
-};
+ * keystroke, whose result — indexes, not objects — the list model takes
+ * without rebuilding its rows (see PoCatalogueModel). The writes, the
+ * import and export, and printing are in po-catalogue-page-actions.c.
+ * The page never computes a rule: the editor asks the core, and the core
+ * refuses what is not allowed. */
 
 G_DEFINE_FINAL_TYPE (PoCataloguePage, po_catalogue_page, PO_TYPE_PAGE)
 
@@ -135,39 +68,37 @@ static const struct
 /* More than a tall window shows of the list at once. */
 #define ROWS_ON_SCREEN 32
 
-static void start_loading (PoCataloguePage *self);
-static void start_search  (PoCataloguePage *self);
-static void update_actions (PoCataloguePage *self);
+static void start_search (PoCataloguePage *self);
 
-static gboolean
-is_cancelled_error (const GError *error)
+gboolean
+_po_catalogue_page_is_cancelled_error (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
          g_error_matches (error, PO_ERROR, PO_ERROR_CANCELLED);
 }
 
-static GtkWindow *
-get_parent_window (PoCataloguePage *self)
+GtkWindow *
+_po_catalogue_page_get_parent_window (PoCataloguePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-show_toast (PoCataloguePage *self,
-            const char      *message)
+void
+_po_catalogue_page_show_toast (PoCataloguePage *self,
+                               const char      *message)
 {
   g_debug ("Toast: %s", message);
   po_page_show_toast (PO_PAGE (self), message);
 }
 
-static void
-show_error_dialog (PoCataloguePage *self,
-                   const char      *heading,
-                   const char      *body)
+void
+_po_catalogue_page_show_error_dialog (PoCataloguePage *self,
+                                      const char      *heading,
+                                      const char      *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (get_parent_window (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (_po_catalogue_page_get_parent_window (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -175,17 +106,17 @@ show_error_dialog (PoCataloguePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-set_busy_changed (PoCataloguePage *self)
+void
+_po_catalogue_page_set_busy_changed (PoCataloguePage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /* Each worker gets a connection of its own, opened here on the main
  * thread from the page's and then used by the worker alone. */
-static PoDatabase *
-dup_database (PoCataloguePage  *self,
-              GError          **error)
+PoDatabase *
+_po_catalogue_page_dup_database (PoCataloguePage  *self,
+                                 GError          **error)
 {
   return po_database_dup (po_page_get_database (PO_PAGE (self)), error);
 }
@@ -278,7 +209,7 @@ load_async (PoCataloguePage     *self,
   data->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
-  data->db = dup_database (self, &error);
+  data->db = _po_catalogue_page_dup_database (self, &error);
   if (data->db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -356,7 +287,7 @@ on_loaded_cb (GObject      *object,
   LoadData *data;
 
   data = load_finish (self, result, &error);
-  if (self->disposed || (data == NULL && is_cancelled_error (error)))
+  if (self->disposed || (data == NULL && _po_catalogue_page_is_cancelled_error (error)))
     return;
 
   self->loading = FALSE;
@@ -370,7 +301,7 @@ on_loaded_cb (GObject      *object,
       adw_status_page_set_description (self->error_page, markup);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
       self->loaded = TRUE;
-      set_busy_changed (self);
+      _po_catalogue_page_set_busy_changed (self);
       return;
     }
 
@@ -378,16 +309,16 @@ on_loaded_cb (GObject      *object,
   self->catalogue = po_catalogue_ref (data->catalogue);
   set_departments (self, data);
   self->loaded = TRUE;
-  update_actions (self);
+  _po_catalogue_page_update_actions (self);
 
   if (self->reload_pending)
-    start_loading (self);
+    _po_catalogue_page_start_loading (self);
   else
     start_search (self);
 }
 
-static void
-start_loading (PoCataloguePage *self)
+void
+_po_catalogue_page_start_loading (PoCataloguePage *self)
 {
   self->reload_pending = FALSE;
   if (self->loading)
@@ -405,7 +336,7 @@ start_loading (PoCataloguePage *self)
 
   self->load_cancellable = g_cancellable_new ();
   load_async (self, self->load_cancellable, on_loaded_cb, NULL);
-  set_busy_changed (self);
+  _po_catalogue_page_set_busy_changed (self);
 }
 
 /* Searching */
@@ -613,9 +544,21 @@ scroll_to_position (PoCataloguePage *self,
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
-static void
-show_item (PoCataloguePage *self,
-           gint64           id)
+/* The model moves the top rows of a new result first: the list must
+ * show the top when it does. */
+static gboolean
+scrolled_to_top (PoCataloguePage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 ||
+         adjustment == NULL ||
+         gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+}
+
+void
+_po_catalogue_page_show_item (PoCataloguePage *self,
+                              gint64           id)
 {
   g_autoptr(PoItem) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -623,25 +566,25 @@ show_item (PoCataloguePage *self,
   item = po_item_load_by_id (po_page_get_database (PO_PAGE (self)), id, &error);
   if (item == NULL)
     {
-      show_toast (self, error->message);
+      _po_catalogue_page_show_toast (self, error->message);
       return;
     }
 
   po_item_editor_set_item (self->editor, item);
-  update_actions (self);
+  _po_catalogue_page_update_actions (self);
 }
 
-static gint64
-editor_item_id (PoCataloguePage *self)
+gint64
+_po_catalogue_page_editor_item_id (PoCataloguePage *self)
 {
   const PoItem *item = po_item_editor_get_original (self->editor);
 
   return item != NULL ? item->id : 0;
 }
 
-static void
-select_position_quietly (PoCataloguePage *self,
-                         guint            position)
+void
+_po_catalogue_page_select_position_quietly (PoCataloguePage *self,
+                                            guint            position)
 {
   self->updating_model = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -651,18 +594,18 @@ select_position_quietly (PoCataloguePage *self,
 static void
 restore_selection (PoCataloguePage *self)
 {
-  gint64 id = self->pending_select_id > 0 ? self->pending_select_id : editor_item_id (self);
+  gint64 id = self->pending_select_id > 0 ? self->pending_select_id : _po_catalogue_page_editor_item_id (self);
   gboolean pending = self->pending_select_id > 0;
   guint position = po_catalogue_model_find_id (self->model, id);
 
   self->pending_select_id = 0;
-  select_position_quietly (self, position);
+  _po_catalogue_page_select_position_quietly (self, position);
   if (position != GTK_INVALID_LIST_POSITION && pending)
     scroll_to_position (self, position);
 
   /* After a write, show what was stored; edits in progress stay. */
   if (id > 0 && (pending || self->refresh_editor) && !po_item_editor_get_dirty (self->editor))
-    show_item (self, id);
+    _po_catalogue_page_show_item (self, id);
   self->refresh_editor = FALSE;
 }
 
@@ -672,7 +615,7 @@ static void
 on_model_stepped_cb (PoCataloguePage *self)
 {
   if (!self->updating_model && po_catalogue_model_get_settled (self->model))
-    set_busy_changed (self);
+    _po_catalogue_page_set_busy_changed (self);
 }
 
 static void
@@ -705,12 +648,11 @@ on_searched_cb (GObject      *object,
    * at once, the rest of those GTK keeps follow between frames. A
    * reload keeps the place in the list, and changes it all at once. */
   start = g_get_monotonic_time ();
+  if (self->scroll_to_top && !scrolled_to_top (self))
+    scroll_to_position (self, 0);
   self->updating_model = TRUE;
   po_catalogue_model_set (self->model, catalogue, indexes, self->scroll_to_top ? ROWS_ON_SCREEN : G_MAXUINT);
   self->updating_model = FALSE;
-  if (self->scroll_to_top && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    scroll_to_position (self, 0);
-
   self->scroll_to_top = FALSE;
   restore_selection (self);
 
@@ -735,7 +677,7 @@ on_searched_cb (GObject      *object,
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  set_busy_changed (self);
+  _po_catalogue_page_set_busy_changed (self);
 }
 
 static void
@@ -753,7 +695,7 @@ start_search (PoCataloguePage *self)
     self->keystroke_time = g_get_monotonic_time ();
   self->search_cancellable = g_cancellable_new ();
   search_async (self, self->search_cancellable, on_searched_cb, NULL);
-  set_busy_changed (self);
+  _po_catalogue_page_set_busy_changed (self);
 }
 
 static void
@@ -1068,11 +1010,11 @@ on_ask_save_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "discard"))
     {
-      show_item (self, data->next_id);
+      _po_catalogue_page_show_item (self, data->next_id);
     }
   else
     {
-      select_position_quietly (self, po_catalogue_model_find_id (self->model, data->previous_id));
+      _po_catalogue_page_select_position_quietly (self, po_catalogue_model_find_id (self->model, data->previous_id));
     }
 }
 
@@ -1084,7 +1026,7 @@ ask_to_save (PoCataloguePage *self,
   GtkWidget *dialog;
   AskData *data;
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Save the Changes?"), NULL);
+  dialog = adw_message_dialog_new (_po_catalogue_page_get_parent_window (self), _("Save the Changes?"), NULL);
   /* Translators: %s is the name of a power item */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("The draft “%s” has changes that are not saved yet."), item->name);
@@ -1122,14 +1064,14 @@ on_selected_item_cb (PoCataloguePage    *self,
     return;
 
   id = po_catalogue_row_get_id (row);
-  if (id != editor_item_id (self))
+  if (id != _po_catalogue_page_editor_item_id (self))
     {
       if (po_item_editor_get_dirty (self->editor))
         {
           ask_to_save (self, id);
           return;
         }
-      show_item (self, id);
+      _po_catalogue_page_show_item (self, id);
     }
 
   /* Beside the list, the item follows the selection; over it (a narrow
@@ -1147,8 +1089,8 @@ on_column_view_activate_cb (PoCataloguePage *self,
 
   if (row == NULL)
     return;
-  if (po_catalogue_row_get_id (row) != editor_item_id (self) && !po_item_editor_get_dirty (self->editor))
-    show_item (self, po_catalogue_row_get_id (row));
+  if (po_catalogue_row_get_id (row) != _po_catalogue_page_editor_item_id (self) && !po_item_editor_get_dirty (self->editor))
+    _po_catalogue_page_show_item (self, po_catalogue_row_get_id (row));
   reveal_editor (self, TRUE);
 }
 
@@ -1167,1166 +1109,7 @@ on_flap_folded_cb (PoCataloguePage *self)
 static void
 on_editor_changed_cb (PoCataloguePage *self)
 {
-  update_actions (self);
-}
-
-/* Writing */
-
-typedef enum
-{
-  WRITE_SAVE,
-  WRITE_INSERT,
-  WRITE_SUBMIT,
-  WRITE_PUBLISH,
-  WRITE_MODIFY,
-  WRITE_ABOLISH,
-} WriteKind;
-
-typedef struct
-{
-  WriteKind       kind;
-  PoDatabase     *db;
-  PoItem         *item;         /* to save or insert first */
-  gint64          item_id;
-  char           *item_code;
-  char           *item_name;
-  char           *proposal;
-  PoFilingAnswer *answer;
-  PoDate          today;
-} WriteData;
-
-static void
-write_data_free (WriteData *data)
-{
-  g_clear_object (&data->db);
-  g_clear_pointer (&data->item, po_item_free);
-  g_free (data->item_code);
-  g_free (data->item_name);
-  g_free (data->proposal);
-  g_clear_pointer (&data->answer, po_filing_answer_free);
-  g_free (data);
-}
-
-static gboolean
-file_review (WriteData  *data,
-             const char *kind,
-             GError    **error)
-{
-  PoReviewFiling filing = {
-    .kind = kind,
-    .item_code = data->item_code,
-    .proposal = data->proposal,
-    .legal_basis = data->answer->legal_basis,
-    .effective_on = data->answer->effective_on,
-    .filed_on = data->answer->filed_on,
-    /* Filed through the application, a request reaches the legal
-     * office the day it is filed. */
-    .received_on = data->answer->filed_on,
-  };
-
-  return po_review_file (data->db, &filing, NULL, error);
-}
-
-static gboolean
-run_write (WriteData  *data,
-           GError    **error)
-{
-  char today[11];
-
-  po_date_format_buf (data->today, today);
-
-  switch (data->kind)
-    {
-    case WRITE_SAVE:
-      return po_item_update_draft (data->db, data->item, error);
-
-    case WRITE_INSERT:
-      if (!po_item_insert (data->db, data->item, today, error))
-        return FALSE;
-      data->item_id = data->item->id;
-      return TRUE;
-
-    case WRITE_SUBMIT:
-      if (data->item != NULL && !po_item_update_draft (data->db, data->item, error))
-        return FALSE;
-      return file_review (data, "create", error);
-
-    case WRITE_PUBLISH:
-      return po_item_publish (data->db, data->item_id, data->today, error);
-
-    case WRITE_MODIFY:
-      return file_review (data, "modify", error);
-
-    case WRITE_ABOLISH:
-      return file_review (data, "abolish", error);
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-write_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  WriteData *data = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!po_database_begin (data->db, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!run_write (data, &error) || !po_database_commit (data->db, &error))
-    {
-      po_database_rollback (data->db);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Takes @data. */
-static void
-write_async (PoCataloguePage     *self,
-             WriteData           *data,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, write_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  /* A write that started finishes: it is one transaction. */
-  g_task_set_return_on_cancel (task, FALSE);
-
-  data->db = dup_database (self, &error);
-  if (data->db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, write_worker);
-}
-
-static WriteData *
-write_finish (PoCataloguePage  *self,
-              GAsyncResult     *result,
-              GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == write_async, NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  return g_task_get_task_data (G_TASK (result));
-}
-
-static char *
-dup_success_message (const WriteData *data)
-{
-  switch (data->kind)
-    {
-    case WRITE_SAVE:
-      /* Translators: %s is the name of a power item */
-      return g_strdup_printf (_("The draft “%s” was saved."), data->item_name);
-
-    case WRITE_INSERT:
-      return g_strdup_printf (_("The draft “%s” was created. Fill in its fields, then submit it for legality review."),
-                              data->item_name);
-
-    case WRITE_SUBMIT:
-      return g_strdup_printf (_("“%s” was submitted for legality review."), data->item_name);
-
-    case WRITE_PUBLISH:
-      return g_strdup_printf (_("“%s” is published and in force."), data->item_name);
-
-    case WRITE_MODIFY:
-      return g_strdup_printf (_("The change to “%s” was filed for legality review."), data->item_name);
-
-    case WRITE_ABOLISH:
-      return g_strdup_printf (_("The abolition of “%s” was filed for legality review."), data->item_name);
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-on_written_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gint64 show_after = self->after_save_show_id;
-  WriteData *data;
-
-  data = write_finish (self, result, &error);
-  self->after_save_show_id = 0;
-  if (self->disposed)
-    return;
-
-  self->writing = FALSE;
-  g_clear_object (&self->write_cancellable);
-
-  if (data == NULL)
-    {
-      show_toast (self, error->message);
-      /* The selection went ahead to the next item; go back to the one
-       * still being edited. */
-      if (show_after > 0)
-        select_position_quietly (self, po_catalogue_model_find_id (self->model, editor_item_id (self)));
-      update_actions (self);
-      set_busy_changed (self);
-      return;
-    }
-
-  message = dup_success_message (data);
-  show_toast (self, message);
-
-  if (data->kind == WRITE_MODIFY)
-    po_item_editor_end_proposal (self->editor);
-
-  /* Show the stored item (for a save, the next one chosen meanwhile),
-   * then read the catalogue again, keeping it selected. */
-  self->pending_select_id = show_after > 0 ? show_after : data->item_id;
-  if (self->pending_select_id > 0)
-    show_item (self, self->pending_select_id);
-  self->refresh_editor = TRUE;
-  update_actions (self);
-  start_loading (self);
-}
-
-static void
-start_write (PoCataloguePage *self,
-             WriteData       *data)
-{
-  if (self->writing)
-    {
-      write_data_free (data);
-      return;
-    }
-
-  data->today = po_date_today ();
-  self->writing = TRUE;
-  self->write_cancellable = g_cancellable_new ();
-  update_actions (self);
-  write_async (self, data, self->write_cancellable, on_written_cb, NULL);
-  set_busy_changed (self);
-}
-
-static WriteData *
-write_data_for (const PoItem *item,
-                WriteKind     kind)
-{
-  WriteData *data = g_new0 (WriteData, 1);
-
-  data->kind = kind;
-  data->item_id = item->id;
-  data->item_code = g_strdup (item->code);
-  data->item_name = g_strdup (item->name);
-  return data;
-}
-
-/* The first finding that is a wrong value rather than a missing one. */
-static PoFinding *
-first_error (GPtrArray *findings,
-             gboolean   missing_too)
-{
-  for (guint i = 0; i < findings->len; i++)
-    {
-      PoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (missing_too || !finding->missing)
-        return finding;
-    }
-
-  return NULL;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *item = po_item_editor_get_item (self->editor);
-  PoFinding *wrong;
-  WriteData *data;
-
-  if (item == NULL || !po_item_editor_get_dirty (self->editor))
-    return;
-
-  /* A draft may be incomplete, but not wrong. */
-  wrong = first_error (po_item_editor_get_findings (self->editor), FALSE);
-  if (wrong != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Correct the fields marked in red before saving: %s"),
-                                                  wrong->message);
-
-      self->after_save_show_id = 0;
-      select_position_quietly (self, po_catalogue_model_find_id (self->model, editor_item_id (self)));
-      show_toast (self, message);
-      po_item_editor_focus_field (self->editor, wrong->field < PO_N_FIELDS ? wrong->field : PO_FIELD_CODE);
-      return;
-    }
-
-  data = write_data_for (item, WRITE_SAVE);
-  data->item = po_item_copy (item);
-  start_write (self, data);
-}
-
-static void
-on_new_item_answered_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(PoCataloguePage) self = user_data;
-  g_autoptr(PoItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-  WriteData *data;
-
-  item = po_new_item_dialog_run_finish (result, &error);
-  if (item == NULL || self->disposed)
-    return;
-
-  data = write_data_for (item, WRITE_INSERT);
-  data->item = g_steal_pointer (&item);
-  start_write (self, data);
-}
-
-static void
-new_item_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-
-  if (self->department_names == NULL || self->writing)
-    return;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->department_names)) == 0)
-    {
-      show_toast (self, _("The office has no departments yet: import the catalogue first, which creates them."));
-      return;
-    }
-
-  po_new_item_dialog_run_async (get_parent_window (self),
-                                self->department_names,
-                                self->department_ids,
-                                NULL,
-                                on_new_item_answered_cb,
-                                g_object_ref (self));
-}
-
-typedef struct
-{
-  PoCataloguePage *page;
-  WriteData       *data;
-} FilingContext;
-
-static void
-on_filing_answered_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autofree FilingContext *context = user_data;
-  g_autoptr(PoCataloguePage) self = context->page;
-  g_autoptr(GError) error = NULL;
-  PoFilingAnswer *answer;
-
-  answer = po_filing_dialog_run_finish (result, &error);
-  if (answer == NULL || self->disposed)
-    {
-      write_data_free (context->data);
-      return;
-    }
-
-  context->data->answer = answer;
-  start_write (self, context->data);
-}
-
-static void
-ask_filing (PoCataloguePage *self,
-            const char      *kind,
-            const char      *changes,
-            WriteData       *data)
-{
-  FilingContext *context = g_new0 (FilingContext, 1);
-
-  context->page = g_object_ref (self);
-  context->data = data;
-  po_filing_dialog_run_async (get_parent_window (self),
-                              kind,
-                              po_item_editor_get_item (self->editor),
-                              changes,
-                              NULL,
-                              on_filing_answered_cb,
-                              context);
-}
-
-static void
-submit_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *item = po_item_editor_get_item (self->editor);
-  PoFinding *finding;
-  WriteData *data;
-
-  if (item == NULL)
-    return;
-
-  /* The core refuses an incomplete draft; say what to complete before
-   * asking anything. */
-  finding = first_error (po_item_editor_get_findings (self->editor), TRUE);
-  if (finding != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Complete the draft before submitting it: %s"), finding->message);
-
-      show_toast (self, message);
-      po_item_editor_focus_field (self->editor, finding->field < PO_N_FIELDS ? finding->field : PO_FIELD_CODE);
-      return;
-    }
-
-  data = write_data_for (item, WRITE_SUBMIT);
-  /* Unsaved edits are saved in the same transaction as the filing. */
-  if (po_item_editor_get_dirty (self->editor))
-    data->item = po_item_copy (item);
-  ask_filing (self, "create", NULL, data);
-}
-
-static void
-on_publish_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
-{
-  g_autoptr(PoCataloguePage) self = user_data;
-  const PoItem *item;
-
-  if (self->disposed || !g_str_equal (response, "publish"))
-    return;
-
-  item = po_item_editor_get_original (self->editor);
-  if (item != NULL)
-    start_write (self, write_data_for (item, WRITE_PUBLISH));
-}
-
-static void
-publish_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *item = po_item_editor_get_original (self->editor);
-  GtkWidget *dialog;
-
-  if (item == NULL)
-    return;
-
-  /* Translators: %s is the name of a power item */
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Publish the Item?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Publication puts “%s” in force, as approved, and keeps this version for good."),
-                                  item->name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "publish", _("_Publish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_publish_response_cb), g_object_ref (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-file_change_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *original = po_item_editor_get_original (self->editor);
-  g_autofree char *json = NULL;
-  g_autofree char *summary = NULL;
-  PoFinding *finding;
-  WriteData *data;
-
-  if (original == NULL || !po_item_editor_get_proposing (self->editor))
-    return;
-
-  json = po_item_editor_dup_changes_json (self->editor);
-  if (json == NULL)
-    {
-      show_toast (self, _("Change at least one field before filing the change."));
-      return;
-    }
-
-  finding = first_error (po_item_editor_get_findings (self->editor), TRUE);
-  if (finding != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The proposed change is not valid: %s"), finding->message);
-
-      show_toast (self, message);
-      po_item_editor_focus_field (self->editor, finding->field < PO_N_FIELDS ? finding->field : PO_FIELD_CODE);
-      return;
-    }
-
-  summary = po_item_editor_dup_changes_summary (self->editor);
-  data = write_data_for (original, WRITE_MODIFY);
-  data->proposal = g_steal_pointer (&json);
-  ask_filing (self, "modify", summary, data);
-}
-
-static void
-propose_abolition_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *original = po_item_editor_get_original (self->editor);
-
-  if (original == NULL)
-    return;
-
-  ask_filing (self, "abolish", NULL, write_data_for (original, WRITE_ABOLISH));
-}
-
-/* Import and export */
-
-typedef struct
-{
-  PoDatabase      *db;
-  char            *path;
-  PoDate           today;
-  PoImportSummary  summary;
-  GMainContext    *main_context;
-  PoCataloguePage *page;       /* for progress reports */
-  double           reported;   /* touched by the worker only */
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->db);
-  g_free (data->path);
-  po_import_summary_clear (&data->summary);
-  g_clear_pointer (&data->main_context, g_main_context_unref);
-  g_clear_object (&data->page);
-  g_free (data);
-}
-
-typedef struct
-{
-  PoCataloguePage *page;
-  double           fraction;
-} ProgressReport;
-
-static void
-progress_report_free (ProgressReport *report)
-{
-  g_clear_object (&report->page);
-  g_free (report);
-}
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-
-  if (!report->page->disposed && report->page->importing)
-    gtk_progress_bar_set_fraction (report->page->import_progress, report->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on the worker thread: hand the fraction to the main loop. */
-static void
-on_import_progress_cb (double   fraction,
-                       gpointer user_data)
-{
-  ImportData *data = user_data;
-  g_autoptr(GSource) source = NULL;
-  ProgressReport *report;
-
-  if (fraction < 1.0 && fraction - data->reported < 0.01)
-    return;
-  data->reported = fraction;
-
-  report = g_new0 (ProgressReport, 1);
-  report->page = g_object_ref (data->page);
-  report->fraction = fraction;
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, show_progress_cb, report, (GDestroyNotify) progress_report_free);
-  g_source_set_static_name (source, "[po-catalogue-import-progress]");
-  g_source_attach (source, data->main_context);
-}
-
-static void
-import_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!po_database_begin (data->db, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* All or nothing: a bad row rolls back every row before it. */
-  if (!po_catalogue_import_file (data->db, data->path, data->today, &data->summary,
-                                 cancellable, on_import_progress_cb, data, &error) ||
-      !po_database_commit (data->db, &error))
-    {
-      po_database_rollback (data->db);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-import_async (PoCataloguePage     *self,
-              const char          *path,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  ImportData *data = g_new0 (ImportData, 1);
-
-  data->path = g_strdup (path);
-  data->today = po_date_today ();
-  data->main_context = g_main_context_ref_thread_default ();
-  data->page = g_object_ref (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-
-  data->db = dup_database (self, &error);
-  if (data->db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, import_worker);
-}
-
-static const PoImportSummary *
-import_finish (PoCataloguePage  *self,
-               GAsyncResult     *result,
-               GError          **error)
-{
-  ImportData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == import_async, NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  data = g_task_get_task_data (G_TASK (result));
-  return &data->summary;
-}
-
-static char *
-dup_import_summary (const PoImportSummary *summary,
-                    const char            *name)
-{
-  g_autofree char *items = g_strdup_printf ("%'u", summary->items);
-  g_autofree char *published = g_strdup_printf ("%'u", summary->published);
-
-  /* Translators: the numbers of items imported and, of them, published; then a file name */
-  return g_strdup_printf (ngettext ("%s item (%s published) was imported from “%s”.",
-                                    "%s items (%s published) were imported from “%s”.",
-                                    summary->items),
-                          items, published, name);
-}
-
-static void
-on_imported_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (object);
-  g_autofree char *name = user_data;
-  g_autoptr(GError) error = NULL;
-  const PoImportSummary *summary;
-
-  summary = import_finish (self, result, &error);
-  if (self->disposed)
-    return;
-
-  self->importing = FALSE;
-  g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  update_actions (self);
-  set_busy_changed (self);
-
-  if (summary == NULL && is_cancelled_error (error))
-    {
-      show_toast (self, _("The import was cancelled. Nothing was written."));
-      return;
-    }
-
-  if (summary == NULL)
-    {
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                               _("Nothing was imported: correct the file and import it again."));
-
-      show_error_dialog (self, _("The Catalogue Could Not Be Imported"), body);
-      return;
-    }
-
-  {
-    g_autofree char *text = dup_import_summary (summary, name);
-    guint n_new = summary->new_departments->len;
-
-    if (n_new == 0)
-      {
-        show_toast (self, text);
-      }
-    else
-      {
-        g_autoptr(GString) body = g_string_new (text);
-        GtkWidget *dialog;
-
-        g_string_append (body, "\n\n");
-        g_string_append_printf (body,
-                                /* Translators: followed by the names of the departments, one a line */
-                                ngettext ("The file named a department that did not exist, which was created:",
-                                          "The file named %u departments that did not exist, which were created:",
-                                          n_new),
-                                n_new);
-        for (guint i = 0; i < n_new; i++)
-          g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (summary->new_departments, i));
-        g_string_append (body, "\n\n");
-        g_string_append (body, _("Check that their names are right."));
-
-        dialog = adw_message_dialog_new (get_parent_window (self), _("Catalogue Imported"), body->str);
-        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-        adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-        gtk_window_present (GTK_WINDOW (dialog));
-      }
-  }
-
-  self->refresh_editor = TRUE;
-  start_loading (self);
-}
-
-/**
- * po_catalogue_page_import:
- * @file: a catalogue as CSV or JSON (see po_catalogue_import_file())
- *
- * Imports @file in the background, all or nothing, showing progress
- * with a Cancel button, then what was imported or why nothing was.
- */
-void
-po_catalogue_page_import (PoCataloguePage *self,
-                          GFile           *file)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_if_fail (PO_IS_CATALOGUE_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  if (path == NULL || self->importing)
-    return;
-
-  self->importing = TRUE;
-  /* Translators: %s is a file name */
-  label = g_strdup_printf (_("Importing “%s”…"), name);
-  gtk_label_set_label (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-
-  self->import_cancellable = g_cancellable_new ();
-  update_actions (self);
-  import_async (self, path, self->import_cancellable, on_imported_cb, g_steal_pointer (&name));
-  set_busy_changed (self);
-}
-
-static GtkFileFilter *
-create_filter (const char *name,
-               const char *pattern,
-               const char *second_pattern)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  if (second_pattern != NULL)
-    gtk_file_filter_add_pattern (filter, second_pattern);
-  return filter;
-}
-
-static void
-on_import_chosen_cb (PoCataloguePage *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
-
-  if (file != NULL && !self->disposed)
-    po_catalogue_page_import (self, file);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->importing || self->file_chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Import Catalogue"),
-                                         get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"),
-                                         _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               create_filter (_("Catalogue files (CSV, JSON)"), "*.csv", "*.json"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_filter (_("CSV files"), "*.csv", NULL));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_filter (_("JSON files"), "*.json", NULL));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-
-  g_cancellable_cancel (self->import_cancellable);
-}
-
-typedef struct
-{
-  PoDatabase *db;
-  char       *path;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->db);
-  g_free (data->path);
-  g_free (data);
-}
-
-static void
-export_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!po_catalogue_export_file (data->db, data->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-export_async (PoCataloguePage     *self,
-              const char          *path,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  ExportData *data = g_new0 (ExportData, 1);
-
-  data->path = g_strdup (path);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, export_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-
-  data->db = dup_database (self, &error);
-  if (data->db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_run_in_thread (task, export_worker);
-}
-
-static gboolean
-export_finish (PoCataloguePage  *self,
-               GAsyncResult     *result,
-               GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_exported_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (object);
-  g_autofree char *name = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!export_finish (self, result, &error))
-    {
-      if (!self->disposed)
-        {
-          self->exporting = FALSE;
-          set_busy_changed (self);
-          show_error_dialog (self, _("The Catalogue Could Not Be Exported"), error->message);
-        }
-      return;
-    }
-
-  if (self->disposed)
-    return;
-  self->exporting = FALSE;
-  set_busy_changed (self);
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("The catalogue was exported to “%s”."), name);
-  show_toast (self, message);
-}
-
-/* The format follows the name: .json, else CSV (the name gets .csv). */
-static char *
-dup_export_path (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *lower = NULL;
-
-  if (path == NULL)
-    return NULL;
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".csv"))
-    return g_steal_pointer (&path);
-  return g_strconcat (path, ".csv", NULL);
-}
-
-/**
- * po_catalogue_page_export:
- * @file: where to write the catalogue: JSON when its name ends in
- *   .json, else CSV (.csv is added to a name without it)
- *
- * Writes the whole catalogue in the background.
- */
-void
-po_catalogue_page_export (PoCataloguePage *self,
-                          GFile           *file)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (PO_IS_CATALOGUE_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if ((path = dup_export_path (file)) == NULL)
-    return;
-
-  self->exporting = TRUE;
-  set_busy_changed (self);
-  export_async (self, path, NULL, on_exported_cb, g_path_get_basename (path));
-}
-
-static void
-on_export_chosen_cb (PoCataloguePage *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
-
-  if (file != NULL && !self->disposed)
-    po_catalogue_page_export (self, file);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->file_chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Catalogue"),
-                                         get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_filter (_("CSV files"), "*.csv", NULL));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_filter (_("JSON files"), "*.json", NULL));
-  /* Translators: the suggested name of an exported catalogue */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("catalogue.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), self, G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-/* Printing */
-
-static void
-on_print_done_cb (PoCataloguePage         *self,
-                  GtkPrintOperationResult  result,
-                  GtkPrintOperation       *operation)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && !self->disposed)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      show_error_dialog (self, _("The Item Could Not Be Printed"), error ? error->message : "");
-    }
-  g_clear_object (&self->print_operation);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *item = po_item_editor_get_original (self->editor);
-  g_autoptr(GError) error = NULL;
-  const char *published_on = NULL;
-  GtkPrintOperationResult result;
-  int version;
-
-  if (item == NULL || self->print_operation != NULL)
-    return;
-
-  version = po_item_editor_get_in_force_version (self->editor, &published_on);
-  self->print_operation = po_item_print_operation_new (item, version, published_on);
-  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
-  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (on_print_done_cb), self, G_CONNECT_SWAPPED);
-  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    get_parent_window (self), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      show_error_dialog (self, _("The Item Could Not Be Printed"), error->message);
-      g_clear_object (&self->print_operation);
-    }
-  else if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      g_clear_object (&self->print_operation);
-    }
-}
-
-static void
-on_pdf_chosen_cb (PoCataloguePage *self,
-                  int              response,
-                  GtkNativeDialog *chooser)
-{
-  const PoItem *item = po_item_editor_get_original (self->editor);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *published_on = NULL;
-  int version;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->file_chooser);
-
-  if (file == NULL || item == NULL || self->disposed || (path = g_file_get_path (file)) == NULL)
-    return;
-  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
-    {
-      char *with_suffix = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_suffix;
-    }
-
-  version = po_item_editor_get_in_force_version (self->editor, &published_on);
-  if (!po_item_print_export_pdf (item, version, published_on, path, &error))
-    {
-      show_error_dialog (self, _("The PDF Could Not Be Written"), error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("The item was saved as “%s”."), name);
-
-      show_toast (self, message);
-    }
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  PoCataloguePage *self = PO_CATALOGUE_PAGE (widget);
-  const PoItem *item = po_item_editor_get_original (self->editor);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (item == NULL || self->file_chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Item as PDF"),
-                                         get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_filter (_("PDF documents"), "*.pdf", NULL));
-  name = g_strdup_printf ("%s.pdf", item->code);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pdf_chosen_cb), self, G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  _po_catalogue_page_update_actions (self);
 }
 
 /* Other actions */
@@ -2373,8 +1156,8 @@ clear_filters_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-update_actions (PoCataloguePage *self)
+void
+_po_catalogue_page_update_actions (PoCataloguePage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   const PoItem *item = po_item_editor_get_original (self->editor);
@@ -2403,7 +1186,7 @@ update_actions (PoCataloguePage *self)
 static void
 po_catalogue_page_reload (PoPage *page)
 {
-  start_loading (PO_CATALOGUE_PAGE (page));
+  _po_catalogue_page_start_loading (PO_CATALOGUE_PAGE (page));
 }
 
 static void
@@ -2416,7 +1199,7 @@ po_catalogue_page_map (GtkWidget *widget)
   /* Reviews decided on another page move items along: read again when
    * shown. The list on screen stays until the new one is ready. */
   if (self->loaded && !self->loading)
-    start_loading (self);
+    _po_catalogue_page_start_loading (self);
 }
 
 /* GObject */
@@ -2429,8 +1212,8 @@ po_catalogue_page_constructed (GObject *object)
   G_OBJECT_CLASS (po_catalogue_page_parent_class)->constructed (object);
 
   po_item_editor_set_database (self->editor, po_page_get_database (PO_PAGE (self)));
-  update_actions (self);
-  start_loading (self);
+  _po_catalogue_page_update_actions (self);
+  _po_catalogue_page_start_loading (self);
 }
 
 static void
@@ -2587,17 +1370,7 @@ po_catalogue_page_class_init (PoCataloguePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "page.submit", NULL, submit_action);
-  gtk_widget_class_install_action (widget_class, "page.publish", NULL, publish_action);
-  gtk_widget_class_install_action (widget_class, "page.file-change", NULL, file_change_action);
-  gtk_widget_class_install_action (widget_class, "page.propose-abolition", NULL, propose_abolition_action);
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_action);
+  _po_catalogue_page_class_init_actions (widget_class);
 }
 
 static void
