@@ -515,6 +515,169 @@ test_unsaved_changes (void)
   g_assert_cmpstr (po_discretion_page_get_item_code (page), ==, "D-1");
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_accent_labels (GtkWidget *widget,
+                       GPtrArray *texts,
+                       gboolean   accent)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "accent") == accent)
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_accent_labels (child, texts, accent);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (texts->pdata[i], text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Opens the comparison and waits for it to leave "loading". */
+static GtkWindow *
+open_comparison (const char **state)
+{
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *compare = NULL;
+  GtkStack *stack;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert_true (gtk_widget_get_sensitive (template_child ("compare_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), "compare-window") == 0)
+      compare = l->data;
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_window_get_modal (compare));
+  g_assert_true (gtk_window_get_transient_for (compare) == GTK_WINDOW (window));
+
+  stack = GTK_STACK (find_named (GTK_WIDGET (compare), "compare-stack"));
+  g_assert_nonnull (stack);
+  id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  run_for (200);   /* laid out, rows bound */
+  *state = gtk_stack_get_visible_child_name (stack);
+  return compare;
+}
+
+static void
+close_comparison (GtkWindow *compare)
+{
+  gpointer weak = compare;
+
+  g_object_add_weak_pointer (G_OBJECT (compare), &weak);
+  gtk_window_destroy (compare);
+  run_for (100);
+  g_assert_null (weak);
+}
+
+static void
+test_compare_regions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) benchmarks = NULL;
+  g_autoptr(GPtrArray) accented = g_ptr_array_new ();
+  g_autoptr(GPtrArray) plain = g_ptr_array_new ();
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkWindow *compare;
+  const char *state;
+  PoBenchmark *xihu;
+
+  /* Two departments with benchmarks for one violation, the county's
+   * harder on 从重; and a violation only the county has. */
+  po_database_exec (database,
+    "INSERT INTO departments (code, name, level, region) VALUES ('XH', '西湖区市场监管局', 'county', '西湖区');"
+    "INSERT INTO power_items (code, name, type, department_id, status, created_on) VALUES "
+    "  ('S-9', '对未报送年度报告的处罚', 'penalty', 1, 'draft', '2026-01-05'),"
+    "  ('X-1', '对未报送年度报告的处罚', 'penalty', 2, 'draft', '2026-01-05'),"
+    "  ('X-2', '对擅自变更经营场所的处罚', 'penalty', 2, 'draft', '2026-01-05');",
+    &error);
+  g_assert_no_error (error);
+  benchmarks = po_discretion_load (database, "P-1", &error);
+  g_assert_no_error (error);
+  xihu = benchmarks->pdata[0];
+  po_benchmark_set_violation (xihu, "未按规定报送年度报告");
+  g_assert_true (po_discretion_save_unchecked (database, "S-9", benchmarks, &error));
+  po_benchmark_tier_set_fine_max (po_benchmark_get_tier (xihu, 1), 7000);
+  po_benchmark_tier_set_fine_min (po_benchmark_get_tier (xihu, 2), 7000);
+  g_assert_true (po_discretion_save_unchecked (database, "X-1", benchmarks, &error));
+  po_benchmark_set_violation (xihu, "擅自变更经营场所");
+  g_assert_true (po_discretion_save_unchecked (database, "X-2", benchmarks, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
+  wait_idle ();
+  g_assert_true (po_discretion_page_select_item (page, "S-9"));
+  wait_idle ();
+  compare = open_comparison (&state);
+  g_assert_cmpstr (state, ==, "table");
+
+  /* Two rows; department, region, statutory range and one column per tier. */
+  view = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (compare), "compare-view"));
+  g_assert_nonnull (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3 + 3);
+  {
+    static const char *const tiers[] = { "从轻", "一般", "从重" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 3 + i);
+
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, tiers[i]);
+      }
+  }
+
+  /* The current department's row stands out; the county's does not. */
+  collect_accent_labels (GTK_WIDGET (view), accented, TRUE);
+  collect_accent_labels (GTK_WIDGET (view), plain, FALSE);
+  g_assert_true (has_text (accented, "市市场监管局"));
+  g_assert_false (has_text (accented, "西湖区市场监管局"));
+  g_assert_true (has_text (plain, "西湖区市场监管局"));
+  g_assert_true (has_text (plain, "3000–7000 yuan"));
+  g_assert_true (has_text (accented, "3000–6000 yuan"));
+  close_comparison (compare);
+
+  /* Only one department has X-2's violation: the empty state. */
+  g_assert_true (po_discretion_page_select_item (page, "X-2"));
+  wait_idle ();
+  compare = open_comparison (&state);
+  g_assert_cmpstr (state, ==, "empty");
+  close_comparison (compare);
+
+  /* No violation named: nothing to compare. */
+  gtk_editable_set_text (GTK_EDITABLE (template_child ("violation_row")), "");
+  g_assert_false (gtk_widget_get_sensitive (template_child ("compare_button")));
+  gtk_editable_set_text (GTK_EDITABLE (template_child ("violation_row")), "擅自变更经营场所");
+  g_assert_true (gtk_widget_get_sensitive (template_child ("compare_button")));
+}
+
 static void
 setup_office (void)
 {
@@ -577,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/discretion-page/propose", test_propose);
   g_test_add_func ("/discretion-page/file-for-review", test_file_for_review);
   g_test_add_func ("/discretion-page/unsaved-changes", test_unsaved_changes);
+  g_test_add_func ("/discretion-page/compare/regions", test_compare_regions);
 
   ret = g_test_run ();
 

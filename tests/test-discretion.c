@@ -1715,6 +1715,54 @@ test_cli_bad_input (Fixture       *f,
 }
 
 static void
+test_cli_compare (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PoBenchmark) city = standard ();
+  g_autoptr(PoBenchmark) xihu = standard ();
+
+  /* 西湖区 is harder on 从重 and leaves 一般 without a maximum share. */
+  po_benchmark_tier_set_fine_min (po_benchmark_get_tier (xihu, 2), 3500);
+  po_benchmark_tier_set_fine_max (po_benchmark_get_tier (xihu, 1), 3500);
+  save_one (f, "D-1", city);
+  save_one (f, "X-1", xihu);
+
+  {
+    g_auto(Run) r = cli (f, "discretion", "compare", "未按规定公示信息", NULL);
+    g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+    g_assert_cmpuint (count_lines (r.out), ==, 3);
+    g_assert_cmpstr (lines[0], ==, "department,region,level,item_code,unit,statutory_min,statutory_max,"
+                                   "从轻_min,从轻_max,一般_min,一般_max,从重_min,从重_max");
+    /* By region: 市本级 before 西湖区. */
+    g_assert_cmpstr (lines[1], ==, "市市场监管局,市本级,city,D-1,yuan,500,5000,500,1000,1000,3000,3000,5000");
+    g_assert_cmpstr (lines[2], ==, "西湖区市场监管局,西湖区,county,X-1,yuan,500,5000,500,1000,1000,3500,3500,5000");
+  }
+  {
+    g_auto(Run) r = cli (f, "discretion", "compare", " 未按规定公示信息 ", "--format", "table", NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpuint (count_lines (r.out), ==, 3);
+    g_assert_nonnull (strstr (r.out, "1000–3500"));
+    g_assert_nonnull (strstr (r.out, "西湖区市场监管局"));
+  }
+  {
+    g_auto(Run) r = cli (f, "discretion", "compare", "没有这种违法行为", NULL);
+    assert_failed (&r, 1, "没有这种违法行为");
+  }
+  {
+    g_auto(Run) r = cli (f, "discretion", "compare", "未按规定公示信息", "--format", "xml", NULL);
+    assert_failed (&r, 2, NULL);
+  }
+  {
+    g_auto(Run) r = cli (f, "discretion", "compare", NULL);
+    assert_failed (&r, 2, NULL);
+  }
+}
+
+static void
 test_cli_help (Fixture       *f,
                gconstpointer  data)
 {
@@ -1723,6 +1771,7 @@ test_cli_help (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "discretion import ITEM FILE.json"));
   g_assert_nonnull (strstr (r.out, "discretion check ITEM FINE_YUAN"));
+  g_assert_nonnull (strstr (r.out, "discretion compare VIOLATION"));
 }
 
 int
@@ -1767,6 +1816,7 @@ main (int   argc,
   ADD ("/discretion/compare", test_compare);
   ADD ("/discretion/cli/round", test_cli_round);
   ADD ("/discretion/cli/bad-input", test_cli_bad_input);
+  ADD ("/discretion/cli/compare", test_cli_compare);
   ADD ("/discretion/cli/help", test_cli_help);
 #undef ADD
 

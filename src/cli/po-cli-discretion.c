@@ -6,6 +6,14 @@
  *   discretion export ITEM FILE.json        (FILE “-”: stdout)
  *   discretion validate ITEM [--max-gap YUAN]
  *   discretion check ITEM FINE_YUAN [--tier NAME] [--base YUAN] [--benchmark N]
+ *   discretion compare VIOLATION [--format csv|table]
+ *
+ * compare writes CSV by default: department,region,level,item_code,unit,
+ * statutory_min,statutory_max, then "NAME_min,NAME_max" for each tier name
+ * found, least severe first; one row per department's benchmark. Amounts
+ * are in the row's unit ("yuan", "times-gains", "times-value"); an empty
+ * field is an amount not set: a maximum-only minimum, or a tier that sets
+ * no fine or that the department does not have.
  *
  * Exit statuses: 0 done (validate: "ok", valid; check: the fine fits);
  * 1 a finding or a fine that fits no tier or lies outside the statutory
@@ -18,6 +26,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "po-cli.h"
 #include "po-discretion.h"
@@ -236,6 +245,189 @@ check (PoCli  *cli,
   return fit.kind == PO_DISCRETION_FIT_TIER ? PO_CLI_OK : PO_CLI_FAILED;
 }
 
+static void
+csv_field (GString    *out,
+           const char *value)
+{
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* An amount for a CSV field: empty when unset. */
+static char *
+csv_amount (double amount)
+{
+  return po_discretion_is_set (amount) ? po_discretion_format_amount (amount) : g_strdup ("");
+}
+
+/* The columns a terminal gives @text: CJK characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* A range for the table: "1000–3000", "≤5000", "–" when unset. */
+static char *
+table_range (double min,
+             double max)
+{
+  g_autofree char *a = po_discretion_format_amount (min);
+  g_autofree char *b = po_discretion_format_amount (max);
+
+  if (!po_discretion_is_set (min) && !po_discretion_is_set (max))
+    return g_strdup ("–");
+  if (!po_discretion_is_set (min))
+    return g_strdup_printf ("≤%s", b);
+  if (!po_discretion_is_set (max))
+    return g_strdup_printf ("≥%s", a);
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+static int
+compare (PoCli  *cli,
+         int     argc,
+         char  **argv)
+{
+  static const char usage[] = N_("usage: discretion compare VIOLATION [--format csv|table]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoDiscretionComparison) c = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *violation = g_strstrip (g_strdup (argv[0]));
+  const char *format = "csv";
+  PoDatabase *db;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+        {
+          format = argv[++i];
+          if (!g_str_equal (format, "csv") && !g_str_equal (format, "table"))
+            return po_cli_usage (_("--format takes csv or table, not “%s”"), format);
+        }
+      else
+        return po_cli_usage ("%s", _(usage));
+    }
+  if (*violation == '\0')
+    return po_cli_usage ("%s", _(usage));
+
+  if ((db = po_cli_database_read (cli, &error)) == NULL ||
+      (c = po_discretion_compare (db, violation, &error)) == NULL)
+    return po_cli_fail (g_steal_pointer (&error));
+
+  if (c->rows->len == 0)
+    {
+      g_set_error (&error, PO_ERROR, PO_ERROR_NOT_FOUND,
+                   _("No department has a discretion benchmark for the violation “%s”"), violation);
+      return po_cli_fail (g_steal_pointer (&error));
+    }
+
+  if (g_str_equal (format, "csv"))
+    {
+      g_string_append (out, "department,region,level,item_code,unit,statutory_min,statutory_max");
+      for (guint t = 0; t < c->tier_names->len; t++)
+        {
+          const char *name = g_ptr_array_index (c->tier_names, t);
+          g_autofree char *min = g_strconcat (name, "_min", NULL);
+          g_autofree char *max = g_strconcat (name, "_max", NULL);
+
+          g_string_append_c (out, ',');
+          csv_field (out, min);
+          g_string_append_c (out, ',');
+          csv_field (out, max);
+        }
+      g_string_append_c (out, '\n');
+
+      for (guint r = 0; r < c->rows->len; r++)
+        {
+          PoDiscretionComparisonRow *row = g_ptr_array_index (c->rows, r);
+          g_autofree char *min = csv_amount (row->range_min);
+          g_autofree char *max = csv_amount (row->range_max);
+
+          csv_field (out, row->department);
+          g_string_append_c (out, ',');
+          csv_field (out, row->region);
+          g_string_append_c (out, ',');
+          csv_field (out, row->level);
+          g_string_append_c (out, ',');
+          csv_field (out, row->item_code);
+          g_string_append_printf (out, ",%s,%s,%s", po_discretion_unit_key (row->unit), min, max);
+          for (guint t = 0; t < c->tier_names->len; t++)
+            {
+              g_autofree char *tmin = csv_amount (row->tier_min[t]);
+              g_autofree char *tmax = csv_amount (row->tier_max[t]);
+
+              g_string_append_printf (out, ",%s,%s", tmin, tmax);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+  else
+    {
+      /* One text cell per column, padded to the widest. */
+      guint n_columns = 5 + c->tier_names->len;
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autofree guint *widths = g_new0 (guint, n_columns);
+
+      g_ptr_array_add (cells, g_strdup (_("Department")));
+      g_ptr_array_add (cells, g_strdup (_("Region")));
+      g_ptr_array_add (cells, g_strdup (_("Item")));
+      g_ptr_array_add (cells, g_strdup (_("Unit")));
+      g_ptr_array_add (cells, g_strdup (_("Statutory range")));
+      for (guint t = 0; t < c->tier_names->len; t++)
+        g_ptr_array_add (cells, g_strdup (g_ptr_array_index (c->tier_names, t)));
+      for (guint r = 0; r < c->rows->len; r++)
+        {
+          PoDiscretionComparisonRow *row = g_ptr_array_index (c->rows, r);
+
+          g_ptr_array_add (cells, g_strdup (row->department));
+          g_ptr_array_add (cells, g_strdup (row->region));
+          g_ptr_array_add (cells, g_strdup (row->item_code));
+          g_ptr_array_add (cells, g_strdup (po_discretion_unit_key (row->unit)));
+          g_ptr_array_add (cells, table_range (row->range_min, row->range_max));
+          for (guint t = 0; t < c->tier_names->len; t++)
+            g_ptr_array_add (cells, table_range (row->tier_min[t], row->tier_max[t]));
+        }
+      for (guint i = 0; i < cells->len; i++)
+        widths[i % n_columns] = MAX (widths[i % n_columns], display_width (g_ptr_array_index (cells, i)));
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const char *cell = g_ptr_array_index (cells, i);
+          guint column = i % n_columns;
+
+          g_string_append (out, cell);
+          if (column + 1 == n_columns)
+            g_string_append_c (out, '\n');
+          else
+            for (guint pad = display_width (cell); pad < widths[column] + 2; pad++)
+              g_string_append_c (out, ' ');
+        }
+    }
+  fputs (out->str, stdout);
+  return PO_CLI_OK;
+}
+
 int
 po_cli_discretion (PoCli  *cli,
                    int     argc,
@@ -244,7 +436,7 @@ po_cli_discretion (PoCli  *cli,
   const char *sub = argc > 0 ? argv[0] : NULL;
 
   if (sub == NULL)
-    return po_cli_usage (_("discretion needs a subcommand: import, export, validate or check"));
+    return po_cli_usage (_("discretion needs a subcommand: import, export, validate, check or compare"));
 
   if (g_str_equal (sub, "import"))
     return argc == 3 ? import (cli, argv[1], argv[2])
@@ -259,6 +451,9 @@ po_cli_discretion (PoCli  *cli,
     return argc >= 3 ? check (cli, argc - 1, argv + 1)
                      : po_cli_usage (_("usage: discretion check ITEM FINE_YUAN [--tier NAME] [--base YUAN] "
                                        "[--benchmark N]"));
+  if (g_str_equal (sub, "compare"))
+    return argc >= 2 ? compare (cli, argc - 1, argv + 1)
+                     : po_cli_usage (_("usage: discretion compare VIOLATION [--format csv|table]"));
 
   return po_cli_usage (_("unknown discretion subcommand “%s”"), sub);
 }

@@ -39,6 +39,8 @@ static const char usage_text[] = N_(
   "                                      “ok”, or exit 1 with one finding a line\n"
   "  discretion check ITEM FINE_YUAN [--tier NAME] [--base YUAN] [--benchmark N]\n"
   "                                      the tier the fine fits; exit 1 when it fits none\n"
+  "  discretion compare VIOLATION [--format csv|table]\n"
+  "                                      the violation’s benchmarks across departments, side by side\n"
   "  flowchart render ITEM_CODE [--internal] --format pdf|svg|png [--paper a4|a3] -o FILE\n"
   "                                      the chart with its title block, for public display\n"
   "  flowchart validate ITEM_CODE [--internal]\n"

@@ -63,6 +63,7 @@ struct _PoDiscretionPage
   GtkWidget           *back_button;
   GtkWidget           *save_button;
   GtkWidget           *file_button;
+  GtkWidget           *compare_button;
   GtkStack            *content_stack;
   GtkSpinner          *spinner;
   AdwStatusPage       *error_status_page;
@@ -345,7 +346,72 @@ save_finish (PoDiscretionPage  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+compare_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  WorkerData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  PoDiscretionComparison *comparison = po_discretion_compare (data->db, data->code, &error);
+
+  if (comparison == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, comparison, (GDestroyNotify) po_discretion_comparison_free);
+}
+
+/* The benchmarks of @violation in every department (the regional
+ * comparison), read on a connection of its own. */
+static void
+compare_async (PoDiscretionPage    *self,
+               const char          *violation,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  WorkerData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, compare_async);
+  if (!(data = worker_data_new (self, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->code = g_strdup (violation);
+  g_task_set_task_data (task, data, (GDestroyNotify) worker_data_free);
+  g_task_run_in_thread (task, compare_worker);
+}
+
+static PoDiscretionComparison *
+compare_finish (PoDiscretionPage  *self,
+                GAsyncResult      *result,
+                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == compare_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* The item list */
+
+/* Whether the benchmark shown names its violation: what a regional
+ * comparison looks for. */
+static gboolean
+has_violation (PoDiscretionPage *self)
+{
+  g_autofree char *violation = NULL;
+
+  if (self->benchmark == NULL)
+    return FALSE;
+  violation = g_strstrip (g_strdup (po_benchmark_get_violation (self->benchmark)));
+  return *violation != '\0';
+}
 
 static void
 update_actions (PoDiscretionPage *self)
@@ -359,6 +425,7 @@ update_actions (PoDiscretionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", have && self->item_is_draft && !saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.file", have && !self->item_is_draft && !saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.propose", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.compare", has_violation (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-tier", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-tier", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", has_selection && selected > 0);
@@ -1531,6 +1598,312 @@ propose_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The regional comparison: a window of its own, one row per department's
+ * benchmark for the violation, one column per tier name. */
+
+enum
+{
+  COMPARE_DEPARTMENT,
+  COMPARE_REGION,
+  COMPARE_RANGE,
+  COMPARE_FIRST_TIER,
+};
+
+typedef struct
+{
+  GtkStack               *stack;
+  AdwStatusPage          *empty_page;
+  AdwStatusPage          *error_page;
+  GtkColumnView          *view;
+  GCancellable           *cancellable;
+  PoDiscretionComparison *comparison;
+  char                   *item_code;     /* the item being edited… */
+  char                   *department;    /* …and its department: highlighted */
+} CompareView;
+
+static void
+compare_view_free (CompareView *view)
+{
+  g_cancellable_cancel (view->cancellable);
+  g_clear_object (&view->cancellable);
+  g_clear_pointer (&view->comparison, po_discretion_comparison_free);
+  g_clear_pointer (&view->item_code, g_free);
+  g_clear_pointer (&view->department, g_free);
+  g_free (view);
+}
+
+static gboolean
+compare_row_is_current (CompareView                     *view,
+                        const PoDiscretionComparisonRow *row)
+{
+  return g_strcmp0 (row->item_code, view->item_code) == 0 ||
+         g_strcmp0 (row->department, view->department) == 0;
+}
+
+static void
+on_compare_cell_setup_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_compare_cell_bind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         CompareView              *view)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "po-column"));
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (list_item)), NULL, 10);
+  const PoDiscretionComparisonRow *row;
+  g_autofree char *text = NULL;
+
+  if (view->comparison == NULL || index >= view->comparison->rows->len)
+    return;
+  row = g_ptr_array_index (view->comparison->rows, index);
+
+  switch (column)
+    {
+    case COMPARE_DEPARTMENT:
+      text = g_strdup (row->department);
+      break;
+
+    case COMPARE_REGION:
+      text = g_strdup (row->region != NULL && *row->region != '\0' ? row->region : "—");
+      break;
+
+    case COMPARE_RANGE:
+      text = po_discretion_format_range (row->range_min, row->range_max, row->unit);
+      break;
+
+    default:
+      {
+        guint t = (guint) (column - COMPARE_FIRST_TIER);
+
+        /* Unset both ways: a tier without a fine, or none of that name. */
+        if (!po_discretion_is_set (row->tier_min[t]) && !po_discretion_is_set (row->tier_max[t]))
+          text = g_strdup ("—");
+        else
+          text = po_discretion_format_range (row->tier_min[t], row->tier_max[t], row->unit);
+      }
+      break;
+    }
+  gtk_label_set_label (GTK_LABEL (label), text);
+
+  /* The department whose benchmark is being edited: bold, in the accent
+   * colour ("heading" would also enlarge it and rewrap the row). */
+  if (compare_row_is_current (view, row))
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      pango_attr_list_unref (attrs);
+      gtk_widget_add_css_class (label, "accent");
+    }
+  else
+    {
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
+      gtk_widget_remove_css_class (label, "accent");
+    }
+}
+
+static void
+add_compare_column (CompareView *view,
+                    int          column,
+                    const char  *title)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "po-column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_compare_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_compare_cell_bind_cb), view);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, column == COMPARE_DEPARTMENT);
+  gtk_column_view_append_column (view->view, view_column);
+}
+
+static void
+on_compare_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PoDiscretionPage *self = PO_DISCRETION_PAGE (object);
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(PoDiscretionComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) rows = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  CompareView *view;
+
+  comparison = compare_finish (self, result, &error);
+  if (is_cancelled_error (error))
+    return;
+  view = g_object_get_data (G_OBJECT (window), "po-compare-view");
+  if (view == NULL)
+    return;
+
+  if (comparison == NULL)
+    {
+      adw_status_page_set_description (view->error_page, error->message);
+      gtk_stack_set_visible_child_name (view->stack, "error");
+      return;
+    }
+
+  if (comparison->rows->len < 2)
+    {
+      g_autofree char *description = NULL;
+
+      if (comparison->rows->len == 0)
+        {
+          adw_status_page_set_title (view->empty_page, _("No Saved Benchmark Names This Violation"));
+          description = g_strdup_printf (_("No department has saved a benchmark for “%s”. Save this one first; benchmarks of other departments for the same violation then appear here side by side."),
+                                         comparison->violation);
+        }
+      else
+        {
+          const PoDiscretionComparisonRow *row = g_ptr_array_index (comparison->rows, 0);
+
+          adw_status_page_set_title (view->empty_page, _("No Other Department Has This Benchmark"));
+          description = g_strdup_printf (_("Only %s has a benchmark for “%s”. When other departments set one for the same violation, they appear here side by side."),
+                                         row->department, comparison->violation);
+        }
+      adw_status_page_set_description (view->empty_page, description);
+      gtk_stack_set_visible_child_name (view->stack, "empty");
+      return;
+    }
+
+  view->comparison = g_steal_pointer (&comparison);
+  add_compare_column (view, COMPARE_DEPARTMENT, _("Department"));
+  add_compare_column (view, COMPARE_REGION, _("Region"));
+  add_compare_column (view, COMPARE_RANGE, _("Statutory Range"));
+  for (guint t = 0; t < view->comparison->tier_names->len; t++)
+    add_compare_column (view, COMPARE_FIRST_TIER + (int) t, g_ptr_array_index (view->comparison->tier_names, t));
+
+  rows = gtk_string_list_new (NULL);
+  for (guint r = 0; r < view->comparison->rows->len; r++)
+    {
+      char index[16];
+
+      g_snprintf (index, sizeof index, "%u", r);
+      gtk_string_list_append (rows, index);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (view->view, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (view->stack, "table");
+}
+
+static void
+on_compare_window_destroy_cb (GtkWidget *window)
+{
+  CompareView *view = g_object_get_data (G_OBJECT (window), "po-compare-view");
+
+  if (view != NULL)
+    g_cancellable_cancel (view->cancellable);
+}
+
+static GtkWidget *
+compare_status_page (const char *icon_name)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  return status;
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoDiscretionPage *self = PO_DISCRETION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const PoCatalogueEntry *entry;
+  g_autofree char *violation = NULL;
+  GtkWidget *window, *box, *header, *title, *stack, *spinner, *scrolled, *column_view;
+  GtkEventController *shortcuts;
+  CompareView *view;
+
+  if (!has_violation (self))
+    return;
+  violation = g_strstrip (g_strdup (po_benchmark_get_violation (self->benchmark)));
+  entry = self->item_code != NULL ? g_hash_table_lookup (self->entries, self->item_code) : NULL;
+
+  window = gtk_window_new ();
+  gtk_widget_set_name (window, "compare-window");
+  gtk_window_set_title (GTK_WINDOW (window), _("Regional Comparison"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 420);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (_("Regional Comparison"), violation);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  stack = gtk_stack_new ();
+  gtk_widget_set_name (stack, "compare-stack");
+  gtk_widget_set_vexpand (stack, TRUE);
+  spinner = gtk_spinner_new ();
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+
+  view = g_new0 (CompareView, 1);
+  view->stack = GTK_STACK (stack);
+  view->empty_page = ADW_STATUS_PAGE (compare_status_page ("dialog-information-symbolic"));
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (view->empty_page), "empty");
+  view->error_page = ADW_STATUS_PAGE (compare_status_page ("dialog-error-symbolic"));
+  adw_status_page_set_title (view->error_page, _("The Benchmarks Could Not Be Compared"));
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (view->error_page), "error");
+
+  column_view = gtk_column_view_new (NULL);
+  gtk_widget_set_name (column_view, "compare-view");
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (column_view), TRUE);
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (column_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Benchmarks by department"),
+                                  -1);
+  view->view = GTK_COLUMN_VIEW (column_view);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
+  gtk_stack_add_named (GTK_STACK (stack), scrolled, "table");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  gtk_box_append (GTK_BOX (box), stack);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  view->cancellable = g_cancellable_new ();
+  view->item_code = g_strdup (self->item_code);
+  view->department = entry != NULL ? g_strdup (entry->department) : NULL;
+  g_object_set_data_full (G_OBJECT (window), "po-compare-view", view, (GDestroyNotify) compare_view_free);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_compare_window_destroy_cb), NULL);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  compare_async (self, violation, view->cancellable, on_compare_cb, g_object_ref (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1701,6 +2074,7 @@ po_discretion_page_class_init (PoDiscretionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, file_button);
+  gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PoDiscretionPage, error_status_page);
@@ -1746,6 +2120,7 @@ po_discretion_page_class_init (PoDiscretionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_tier_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_tier_action);
   gtk_widget_class_install_action (widget_class, "page.propose", "i", propose_action);
+  gtk_widget_class_install_action (widget_class, "page.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save", NULL);
