@@ -208,7 +208,7 @@ static void
 show_overview (PoOverviewPage   *self,
                const PoOverview *ov)
 {
-  g_autofree char *week_start = po_date_format (ov->week_start);
+  g_autofree char *week_start = po_date_format (ov->today);
   g_autofree char *week_end = po_date_format (ov->week_end);
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
