@@ -1594,7 +1594,7 @@ id_fits (gint64       id,
   if (id > 0 && id <= G_MAXUINT)
     return TRUE;
   g_set_error (error, PO_ERROR, PO_ERROR_FAILED,
-               _("The flowchart has a row id (%" G_GINT64_FORMAT ") this program cannot handle"), id);
+               _("The flowchart has a row id (%lld) this program cannot handle"), (long long) id);
   return FALSE;
 }
 
