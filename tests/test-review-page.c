@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "po-discretion.h"
 #include "po-item.h"
 #include "po-review.h"
 #include "po-review-page.h"
@@ -602,6 +603,127 @@ test_adjustment (void)
   g_assert_cmpstr (state, ==, "returned");
 }
 
+/* A label of @widget whose text starts with @prefix, or NULL. */
+static GtkWidget *
+find_label_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+add_tier (PoBenchmark *benchmark,
+          const char  *name,
+          const char  *circumstances,
+          double       fine_min,
+          double       fine_max)
+{
+  g_autoptr(PoBenchmarkTier) tier = po_benchmark_tier_new (name, circumstances, fine_min, fine_max);
+
+  po_benchmark_append_tier (benchmark, tier);
+}
+
+/* A discretion benchmark adjustment of a published penalty item: the
+ * tiers in force and as proposed side by side, the changed tier
+ * highlighted, the proposal as filed folded away below. */
+static void
+test_discretion_tiers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) benchmarks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) modified = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *proposal = NULL;
+  g_autofree char *range_before = NULL;
+  g_autofree char *range_after = NULL;
+  PoBenchmark *benchmark = po_benchmark_new ();
+  PoBenchmark *copy;
+  PoReviewFiling filing = { "discretion", "CF-1", NULL, NULL, "《行政处罚法》第三十四条", po_test_date ("2026-12-01"),
+                            po_test_date ("2026-10-14"), po_test_date ("2026-10-14") };
+  GtkWidget *box = template_child ("discretion_box");
+  GtkWidget *in_force, *proposed, *unchanged;
+  int column_before, row_before, column_after, row_after;
+  GtkGrid *grid;
+  gint64 id;
+
+  g_assert_true (po_database_exec (database,
+    "INSERT INTO power_items (code, name, type, department_id, status, basis_law, basis_article, "
+    "  handling_unit, place, fee_standard, phone, supervision_phone, statutory_limit, committed_limit, created_on) VALUES "
+    "('CF-1', '对未按规定公示信息的处罚', 'penalty', 1, 'published', '环境保护法', '第六十二条', '执法科', "
+    "  '窗口', '不收费', '0571-87000001', '12345', 90, 60, '2026-01-05');",
+    &error));
+  g_assert_no_error (error);
+
+  po_benchmark_set_violation (benchmark, "未按规定公示信息");
+  po_benchmark_set_penalty_provision (benchmark, "第六十二条");
+  po_benchmark_set_range (benchmark, 500, 5000);
+  add_tier (benchmark, "从轻", "主动改正的", 500, 1000);
+  add_tier (benchmark, "一般", "无从轻、从重情形的", 1000, 3000);
+  add_tier (benchmark, "从重", "拒不改正的", 3000, 5000);
+  g_ptr_array_add (benchmarks, benchmark);
+  g_assert_true (po_discretion_save_unchecked (database, "CF-1", benchmarks, &error));
+  g_assert_no_error (error);
+
+  /* The general tier narrowed to 1000–2000 yuan, the severe one widened. */
+  copy = po_benchmark_copy (benchmark);
+  po_benchmark_tier_set_fine_max (po_benchmark_get_tier (copy, 1), 2000);
+  po_benchmark_tier_set_fine_min (po_benchmark_get_tier (copy, 2), 2000);
+  g_ptr_array_add (modified, copy);
+  proposal = po_discretion_to_json ("CF-1", modified);
+  filing.proposal = proposal;
+  id = file_request (&filing);
+
+  po_page_reload (PO_PAGE (page));
+  wait_for_queue (1);
+  select_request (id);
+
+  g_assert_true (gtk_widget_get_visible (box));
+  g_assert_false (gtk_widget_get_visible (template_child ("comparison_box")));
+  g_assert_false (gtk_widget_get_visible (template_child ("proposal_view")));
+
+  /* The general tier: 1000–3000 in force, 1000–2000 proposed, side by
+   * side in one highlighted row. */
+  range_before = po_discretion_format_range (1000, 3000, PO_DISCRETION_UNIT_YUAN);
+  range_after = po_discretion_format_range (1000, 2000, PO_DISCRETION_UNIT_YUAN);
+  in_force = find_label_prefix (box, range_before);
+  proposed = find_label_prefix (box, range_after);
+  g_assert_nonnull (in_force);
+  g_assert_nonnull (proposed);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (in_force)), "无从轻、从重情形的"));
+  grid = GTK_GRID (gtk_widget_get_parent (proposed));
+  g_assert_true (GTK_IS_GRID (grid));
+  g_assert_true (gtk_widget_get_parent (in_force) == GTK_WIDGET (grid));
+  gtk_grid_query_child (grid, in_force, &column_before, &row_before, NULL, NULL);
+  gtk_grid_query_child (grid, proposed, &column_after, &row_after, NULL, NULL);
+  g_assert_cmpint (row_before, ==, row_after);
+  g_assert_cmpint (column_before, ==, 1);
+  g_assert_cmpint (column_after, ==, 2);
+  g_assert_true (gtk_widget_has_css_class (in_force, "changed"));
+  g_assert_true (gtk_widget_has_css_class (proposed, "changed"));
+  g_assert_true (gtk_widget_has_css_class (proposed, "proposed-change"));
+
+  /* An unchanged tier, and the statutory range, are not highlighted. */
+  unchanged = find_label (box, "从轻");
+  g_assert_nonnull (unchanged);
+  g_assert_false (gtk_widget_has_css_class (unchanged, "changed"));
+  g_assert_nonnull (find_label (box, "Statutory range"));
+  g_assert_false (gtk_widget_has_css_class (find_label (box, "Statutory range"), "changed"));
+
+  /* The proposal as filed stays at hand, folded. */
+  g_assert_false (gtk_expander_get_expanded (template_child ("discretion_expander")));
+}
+
 static gint64
 file_change (const char *code,
              const char *effective,
@@ -686,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/review-page/after-decisions/empty-queue", test_queue_empty);
   g_test_add_func ("/review-page/after-decisions/new-item", test_new_item);
   g_test_add_func ("/review-page/after-decisions/adjustment", test_adjustment);
+  g_test_add_func ("/review-page/after-decisions/discretion-tiers", test_discretion_tiers);
 
   ret = g_test_run ();
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "po-deadlines.h"
+#include "po-discretion.h"
 #include "po-domain.h"
 #include "po-error.h"
 #include "po-review-page.h"
@@ -79,6 +80,10 @@ struct _PoReviewPage
   GtkLabel            *basis_label;
   AdwPreferencesGroup *proposal_group;
   GtkWidget           *comparison_box;
+  GtkWidget           *discretion_box;
+  GtkWidget           *benchmarks_box;
+  GtkExpander         *discretion_expander;
+  GtkTextView         *discretion_json_view;
   GtkWidget           *abolish_card;
   GtkLabel            *abolish_label;
   GtkTextView         *proposal_view;
@@ -432,6 +437,7 @@ show_proposal_part (PoReviewPage *self,
 {
   GtkWidget *parts[] = {
     self->comparison_box,
+    self->discretion_box,
     self->abolish_card,
     GTK_WIDGET (self->proposal_view),
     GTK_WIDGET (self->problem_label),
@@ -568,6 +574,162 @@ show_comparison (PoReviewPage    *self,
   show_proposal_part (self, self->comparison_box);
 }
 
+/* The benchmark of @benchmarks for @violation, or NULL. */
+static PoBenchmark *
+find_benchmark (GPtrArray  *benchmarks,
+                const char *violation)
+{
+  for (guint i = 0; i < benchmarks->len; i++)
+    {
+      PoBenchmark *b = g_ptr_array_index (benchmarks, i);
+
+      if (g_strcmp0 (po_benchmark_get_violation (b), violation) == 0)
+        return b;
+    }
+  return NULL;
+}
+
+/* A tier's cell: its range, then its circumstances; "—" for no tier. */
+static char *
+tier_text (PoBenchmark *benchmark,
+           const char  *name)
+{
+  PoBenchmarkTier *tier;
+  g_autofree char *range = NULL;
+  const char *circumstances;
+  int position;
+
+  if (benchmark == NULL || (position = po_benchmark_find_tier (benchmark, name)) < 0)
+    return g_strdup ("—");
+  tier = po_benchmark_get_tier (benchmark, (guint) position);
+  range = po_discretion_format_range (po_benchmark_tier_get_fine_min (tier),
+                                      po_benchmark_tier_get_fine_max (tier),
+                                      po_benchmark_get_unit (benchmark));
+  circumstances = po_benchmark_tier_get_circumstances (tier);
+  if (circumstances == NULL || *circumstances == '\0')
+    return g_steal_pointer (&range);
+  return g_strdup_printf ("%s\n%s", range, circumstances);
+}
+
+static void
+add_tier_names (GPtrArray   *names,
+                PoBenchmark *benchmark)
+{
+  if (benchmark == NULL)
+    return;
+  for (guint i = 0; i < po_benchmark_get_n_tiers (benchmark); i++)
+    {
+      PoBenchmarkTier *tier = po_benchmark_get_tier (benchmark, i);
+      const char *name = po_benchmark_tier_get_name (tier);
+
+      if (name == NULL)
+        name = "";
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+}
+
+/* One benchmark's grid: the statutory range, then the tiers by name, the
+ * ones in force first. Returns the number of changed rows. */
+static guint
+add_benchmark_grid (PoReviewPage *self,
+                    PoBenchmark  *before,
+                    PoBenchmark  *after)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *title;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *range_before = NULL;
+  g_autofree char *range_after = NULL;
+  guint n_changed = 0;
+  gboolean changed;
+  int row = 0;
+
+  title = comparison_cell (po_benchmark_get_violation (before ? before : after), FALSE);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), -1);
+  gtk_widget_add_css_class (title, "header");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (card), title);
+
+  add_comparison_row (grid, row++, _("Tier"), _("In force"), _("Proposed"), TRUE, FALSE);
+
+  range_before = before
+    ? po_discretion_format_range (po_benchmark_get_range_min (before),
+                                  po_benchmark_get_range_max (before),
+                                  po_benchmark_get_unit (before))
+    : g_strdup ("—");
+  range_after = after
+    ? po_discretion_format_range (po_benchmark_get_range_min (after),
+                                  po_benchmark_get_range_max (after),
+                                  po_benchmark_get_unit (after))
+    : g_strdup ("—");
+  changed = g_strcmp0 (range_before, range_after) != 0;
+  n_changed += changed;
+  add_comparison_row (grid, row++, _("Statutory range"), range_before, range_after, FALSE, changed);
+
+  add_tier_names (names, before);
+  add_tier_names (names, after);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *text_before = tier_text (before, name);
+      g_autofree char *text_after = tier_text (after, name);
+
+      changed = g_strcmp0 (text_before, text_after) != 0;
+      n_changed += changed;
+      add_comparison_row (grid, row++, name, text_before, text_after, FALSE, changed);
+    }
+
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (grid));
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "review-comparison");
+  gtk_box_append (GTK_BOX (self->benchmarks_box), card);
+  return n_changed;
+}
+
+/* A discretion benchmark adjustment: each benchmark's tiers in force and
+ * as proposed, matched by violation; the proposal as filed below. */
+static void
+show_discretion (PoReviewPage    *self,
+                 PoReviewRequest *request)
+{
+  const PoReview *review = po_review_request_get_review (request);
+  GPtrArray *in_force = po_review_request_get_benchmarks_in_force (request);
+  GPtrArray *proposed = po_review_request_get_benchmarks_proposed (request);
+  g_autofree char *text = format_json (review->proposal);
+  guint n_changed = 0;
+  const char *description;
+
+  clear_box (self->benchmarks_box);
+  for (guint i = 0; i < in_force->len; i++)
+    {
+      PoBenchmark *before = g_ptr_array_index (in_force, i);
+
+      n_changed += add_benchmark_grid (self, before,
+                                       find_benchmark (proposed, po_benchmark_get_violation (before)));
+    }
+  for (guint i = 0; i < proposed->len; i++)
+    {
+      PoBenchmark *after = g_ptr_array_index (proposed, i);
+
+      if (find_benchmark (in_force, po_benchmark_get_violation (after)) == NULL)
+        n_changed += add_benchmark_grid (self, NULL, after);
+    }
+
+  if (in_force->len == 0)
+    description = _("No discretion benchmark is in force for this item yet.");
+  else if (n_changed == 0)
+    description = _("The proposal changes no tier of the benchmarks in force.");
+  else
+    description = _("The tiers in force and as proposed; changed rows are highlighted.");
+  adw_preferences_group_set_description (self->proposal_group, description);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->discretion_json_view), text, -1);
+  gtk_expander_set_expanded (self->discretion_expander, FALSE);
+  show_proposal_part (self, self->discretion_box);
+}
+
 static void
 show_proposal (PoReviewPage    *self,
                PoReviewRequest *request)
@@ -596,6 +758,8 @@ show_proposal (PoReviewPage    *self,
     }
   else if (is_field_kind (review->kind) && po_review_request_has_proposed (request))
     show_comparison (self, request);
+  else if (g_str_equal (review->kind, "discretion") && po_review_request_has_benchmarks (request))
+    show_discretion (self, request);
   else
     {
       g_autofree char *text = format_json (review->proposal);
@@ -1572,6 +1736,10 @@ po_review_page_class_init (PoReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, basis_label);
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, proposal_group);
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, PoReviewPage, discretion_box);
+  gtk_widget_class_bind_template_child (widget_class, PoReviewPage, benchmarks_box);
+  gtk_widget_class_bind_template_child (widget_class, PoReviewPage, discretion_expander);
+  gtk_widget_class_bind_template_child (widget_class, PoReviewPage, discretion_json_view);
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, abolish_card);
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, abolish_label);
   gtk_widget_class_bind_template_child (widget_class, PoReviewPage, proposal_view);

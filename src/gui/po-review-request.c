@@ -13,6 +13,8 @@
 
 #include "po-review-request.h"
 
+#include "po-discretion.h"
+
 struct _PoReviewRequest
 {
   GObject    parent_instance;
@@ -24,6 +26,8 @@ struct _PoReviewRequest
   char      *in_force_date;
   char     **proposed;          /* PO_N_FIELDS values, or NULL when not a field proposal */
   char      *problem;           /* why the proposal cannot be shown, or NULL */
+  GPtrArray *benchmarks_in_force;  /* (element-type PoBenchmark), discretion requests */
+  GPtrArray *benchmarks_proposed;  /* (element-type PoBenchmark), discretion requests */
 };
 
 G_DEFINE_FINAL_TYPE (PoReviewRequest, po_review_request, G_TYPE_OBJECT)
@@ -39,6 +43,8 @@ po_review_request_finalize (GObject *object)
   g_clear_pointer (&self->in_force_date, g_free);
   g_clear_pointer (&self->proposed, g_strfreev);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->benchmarks_in_force, g_ptr_array_unref);
+  g_clear_pointer (&self->benchmarks_proposed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (po_review_request_parent_class)->finalize (object);
 }
@@ -85,6 +91,36 @@ is_field_kind (const char *kind)
          g_strcmp0 (kind, "abolish") == 0;
 }
 
+/* A discretion benchmark adjustment: the item's benchmarks as they stand
+ * and as filed. A proposal that does not read is still shown as text, so
+ * this is no problem of the request's. */
+static void
+compare_discretion (PoReviewRequest *self,
+                    PoDatabase      *db)
+{
+  const PoReview *review = self->review;
+  g_autoptr(GPtrArray) in_force = NULL;
+  g_autoptr(GPtrArray) proposed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  in_force = po_discretion_load (db, review->item_code, &error);
+  if (in_force == NULL)
+    {
+      g_debug ("Request %" G_GINT64_FORMAT ": %s", review->id, error->message);
+      return;
+    }
+  if (review->proposal == NULL)
+    return;
+  proposed = po_discretion_parse_json (db, review->proposal, -1, "proposal", &error);
+  if (proposed == NULL)
+    {
+      g_debug ("Request %" G_GINT64_FORMAT ": %s", review->id, error->message);
+      return;
+    }
+  self->benchmarks_in_force = g_steal_pointer (&in_force);
+  self->benchmarks_proposed = g_steal_pointer (&proposed);
+}
+
 /* The item as it stands and as the proposal would make it. The decision
  * applies the proposal to the catalogue row in the same way. */
 static void
@@ -96,6 +132,11 @@ compare (PoReviewRequest *self,
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (review->kind, "discretion") == 0)
+    {
+      compare_discretion (self, db);
+      return;
+    }
   if (!is_field_kind (review->kind))
     return;
 
@@ -325,4 +366,42 @@ po_review_request_get_problem (PoReviewRequest *self)
   g_return_val_if_fail (PO_IS_REVIEW_REQUEST (self), NULL);
 
   return self->problem;
+}
+
+gboolean
+po_review_request_has_benchmarks (PoReviewRequest *self)
+{
+  g_return_val_if_fail (PO_IS_REVIEW_REQUEST (self), FALSE);
+
+  return self->benchmarks_proposed != NULL;
+}
+
+/**
+ * po_review_request_get_benchmarks_in_force:
+ *
+ * Returns: (transfer none) (nullable) (element-type PoBenchmark): the
+ *   item's discretion benchmarks as they stand, or %NULL when the
+ *   request is no discretion benchmark adjustment or its proposal could
+ *   not be read
+ */
+GPtrArray *
+po_review_request_get_benchmarks_in_force (PoReviewRequest *self)
+{
+  g_return_val_if_fail (PO_IS_REVIEW_REQUEST (self), NULL);
+
+  return self->benchmarks_in_force;
+}
+
+/**
+ * po_review_request_get_benchmarks_proposed:
+ *
+ * Returns: (transfer none) (nullable) (element-type PoBenchmark): the
+ *   discretion benchmarks as filed, or %NULL
+ */
+GPtrArray *
+po_review_request_get_benchmarks_proposed (PoReviewRequest *self)
+{
+  g_return_val_if_fail (PO_IS_REVIEW_REQUEST (self), NULL);
+
+  return self->benchmarks_proposed;
 }

@@ -34,5 +34,8 @@ const char     *po_review_request_get_proposed      (PoReviewRequest *self,
 gboolean        po_review_request_is_changed        (PoReviewRequest *self,
                                                      PoField          field);
 const char     *po_review_request_get_problem       (PoReviewRequest *self);
+gboolean        po_review_request_has_benchmarks    (PoReviewRequest *self);
+GPtrArray      *po_review_request_get_benchmarks_in_force (PoReviewRequest *self);
+GPtrArray      *po_review_request_get_benchmarks_proposed (PoReviewRequest *self);
 
 G_END_DECLS
