@@ -149,6 +149,7 @@ on_new_item_response_cb (AdwMessageDialog *dialog,
   if (department < data->ids->len)
     {
       item->department_id = g_array_index (data->ids, gint64, department);
+      g_free (item->department);
       item->department = g_strdup (gtk_string_list_get_string (data->names, department));
     }
 
