@@ -5,6 +5,7 @@
 #include "po-audit.h"
 #include "po-error.h"
 #include "po-test-util.h"
+#include "po-util.h"
 
 typedef struct
 {
@@ -344,11 +345,31 @@ test_row_deleted (Fixture       *f,
   g_assert_nonnull (strstr (message, "power_items row 1 was deleted"));
 }
 
+/* The before/after of an entry as the audit page shows it. */
+static void
+test_json_indent (void)
+{
+  g_autofree char *out = po_json_indent ("{\"name\":\"对\\\"过期,\\\"食品\",\"limits\":[20,10],\"empty\":{}}");
+
+  g_assert_cmpstr (out, ==,
+                   "{\n"
+                   "  \"name\": \"对\\\"过期,\\\"食品\",\n"
+                   "  \"limits\": [\n"
+                   "    20,\n"
+                   "    10\n"
+                   "  ],\n"
+                   "  \"empty\": {}\n"
+                   "}");
+  g_assert_null (po_json_indent (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/audit/json-indent", test_json_indent);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/audit/intact", test_intact);

@@ -77,3 +77,91 @@ po_read_text_file (const char  *path,
     }
   return TRUE;
 }
+
+/**
+ * po_json_indent:
+ * @json: (nullable): compact JSON, as SQLite writes it
+ *
+ * Indents JSON for reading, one member per line; strings are copied
+ * untouched, escapes included.
+ *
+ * Returns: (transfer full) (nullable): the indented text, %NULL for %NULL
+ */
+char *
+po_json_indent (const char *json)
+{
+  GString *out;
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  if (json == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (json) * 2);
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (in_string)
+        {
+          g_string_append_c (out, c);
+          if (c == '\\' && p[1] != '\0')
+            g_string_append_c (out, *++p);
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          g_string_append_c (out, c);
+          break;
+
+        case '{':
+        case '[':
+          g_string_append_c (out, c);
+          if (p[1] == '}' || p[1] == ']')
+            {
+              g_string_append_c (out, *++p);
+              break;
+            }
+          depth++;
+          g_string_append_c (out, '\n');
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          break;
+
+        case '}':
+        case ']':
+          depth = MAX (depth - 1, 0);
+          g_string_append_c (out, '\n');
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          g_string_append_c (out, c);
+          break;
+
+        case ',':
+          g_string_append (out, ",\n");
+          for (int i = 0; i < depth; i++)
+            g_string_append (out, "  ");
+          break;
+
+        case ':':
+          g_string_append (out, ": ");
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          break;
+
+        default:
+          g_string_append_c (out, c);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

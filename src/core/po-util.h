@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void      po_json_append_string (GString     *out,
                                  const char  *text);
+char     *po_json_indent        (const char  *json);
 gboolean  po_read_text_file     (const char  *path,
                                  char       **contents,
                                  gsize       *length,

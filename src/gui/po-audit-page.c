@@ -14,6 +14,7 @@
 #include "po-audit.h"
 #include "po-audit-model.h"
 #include "po-audit-page.h"
+#include "po-util.h"
 #include "po-audit-row.h"
 #include "po-error.h"
 
@@ -77,93 +78,13 @@ static const struct
   { N_("Operation"),  "operation-label", FALSE, FALSE,  90,   0 },
 };
 
-/* SQLite writes compact JSON; the side pane indents it, one member per
- * line. Strings are copied untouched, escapes included. */
-static char *
-format_json (const char *json)
-{
-  GString *out;
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  if (json == NULL)
-    return NULL;
-
-  out = g_string_sized_new (strlen (json) * 2);
-  for (const char *p = json; *p != '\0'; p++)
-    {
-      char c = *p;
-
-      if (in_string)
-        {
-          g_string_append_c (out, c);
-          if (c == '\\' && p[1] != '\0')
-            g_string_append_c (out, *++p);
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          g_string_append_c (out, c);
-          break;
-
-        case '{':
-        case '[':
-          g_string_append_c (out, c);
-          if (p[1] == '}' || p[1] == ']')
-            {
-              g_string_append_c (out, *++p);
-              break;
-            }
-          depth++;
-          g_string_append_c (out, '\n');
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          break;
-
-        case '}':
-        case ']':
-          depth = MAX (depth - 1, 0);
-          g_string_append_c (out, '\n');
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          g_string_append_c (out, c);
-          break;
-
-        case ',':
-          g_string_append (out, ",\n");
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          break;
-
-        case ':':
-          g_string_append (out, ": ");
-          break;
-
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-          break;
-
-        default:
-          g_string_append_c (out, c);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static void
 set_json (GtkTextView *view,
           const char  *json,
           const char  *absent)
 {
-  g_autofree char *text = format_json (json);
+  g_autofree char *text = po_json_indent (json);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : absent, -1);
   if (text != NULL)

@@ -293,86 +293,6 @@ decide_finish (PoReviewPage  *self,
 
 /* Formatting */
 
-/* SQLite keeps JSON compact; the pane indents it, one member per line.
- * Strings are copied untouched, escapes included. */
-static char *
-format_json (const char *json)
-{
-  GString *out;
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  if (json == NULL)
-    return NULL;
-
-  out = g_string_sized_new (strlen (json) * 2);
-  for (const char *p = json; *p != '\0'; p++)
-    {
-      char c = *p;
-
-      if (in_string)
-        {
-          g_string_append_c (out, c);
-          if (c == '\\' && p[1] != '\0')
-            g_string_append_c (out, *++p);
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          g_string_append_c (out, c);
-          break;
-
-        case '{':
-        case '[':
-          g_string_append_c (out, c);
-          if (p[1] == '}' || p[1] == ']')
-            {
-              g_string_append_c (out, *++p);
-              break;
-            }
-          depth++;
-          g_string_append_c (out, '\n');
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          break;
-
-        case '}':
-        case ']':
-          depth = MAX (depth - 1, 0);
-          g_string_append_c (out, '\n');
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          g_string_append_c (out, c);
-          break;
-
-        case ',':
-          g_string_append (out, ",\n");
-          for (int i = 0; i < depth; i++)
-            g_string_append (out, "  ");
-          break;
-
-        case ':':
-          g_string_append (out, ": ");
-          break;
-
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-          break;
-
-        default:
-          g_string_append_c (out, c);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 /* A field's stored value as a reader wants it: a type's name, a limit
  * in working days, a dash when empty. */
@@ -697,7 +617,7 @@ show_discretion (PoReviewPage    *self,
   const PoReview *review = po_review_request_get_review (request);
   GPtrArray *in_force = po_review_request_get_benchmarks_in_force (request);
   GPtrArray *proposed = po_review_request_get_benchmarks_proposed (request);
-  g_autofree char *text = format_json (review->proposal);
+  g_autofree char *text = po_json_indent (review->proposal);
   guint n_changed = 0;
   const char *description;
 
@@ -762,7 +682,7 @@ show_proposal (PoReviewPage    *self,
     show_discretion (self, request);
   else
     {
-      g_autofree char *text = format_json (review->proposal);
+      g_autofree char *text = po_json_indent (review->proposal);
 
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->proposal_view), text, -1);
       adw_preferences_group_set_description (self->proposal_group,
@@ -879,7 +799,7 @@ reset_decision (PoReviewPage    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->changes_view), adjustment);
   if (adjustment)
     {
-      g_autofree char *text = format_json (review->proposal);
+      g_autofree char *text = po_json_indent (review->proposal);
 
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->changes_view), text, -1);
     }
