@@ -1,0 +1,186 @@
+/* bench-catalogue-page.c: search as you type in the catalogue page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by hand under a display, never by the test suite:
+ *   xvfb-run -a _build/tests/bench/bench-catalogue-page DB
+ * with DB a large office (power-oversight-cli demo --items 100000 --cases 0
+ * --petitions 0). Prints, per keystroke, the search time on the worker,
+ * the time until the list shows the result, and the longest stall of the
+ * main loop (wall time and main-thread CPU), beside the bare SQLite query.
+ */
+#include "config.h"
+#include <adwaita.h>
+#include <time.h>
+#include "po-catalogue.h"
+#include "po-catalogue-page.h"
+
+static gint64 last_tick;
+static gint64 max_gap;
+static gint64 last_cpu;
+static gint64 max_cpu;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+  if (last_tick && now - last_tick > max_gap)
+    max_gap = now - last_tick;
+  if (last_tick && cpu - last_cpu > max_cpu)
+    max_cpu = cpu - last_cpu;
+  last_tick = now;
+  last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_until_idle (PoCataloguePage *page, guint before)
+{
+  while (po_catalogue_page_get_n_results (page) <= before || po_catalogue_page_get_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+run_for (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+}
+
+static double
+sql_ms (PoDatabase *db, const char *word)
+{
+  sqlite3_stmt *stmt = po_database_prepare (db, "SELECT count(*) FROM power_items WHERE instr (code, ?1) OR instr (name, ?1) "
+                                                "OR instr (basis_law, ?1) OR instr (basis_article, ?1) OR instr (basis_text, ?1)", NULL);
+  gint64 t = g_get_monotonic_time ();
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
+  sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PoDatabase *db;
+  const char *words[] = { "许", "罚", "许可", "处罚", "罚款", "行政许可", "食品", "zz", NULL };
+  PoCatalogue *cat;
+  gint64 t;
+  GtkWidget *window, *overlay;
+  PoCataloguePage *page;
+
+  setvbuf (stdout, NULL, _IONBF, 0);
+  gtk_init ();
+  adw_init ();
+  db = po_database_open (argv[1], &error);
+  g_assert_no_error (error);
+
+  for (int r = 0; r < 3; r++)
+    {
+      PoDatabase *copy;
+      t = g_get_monotonic_time ();
+      copy = po_database_dup (db, NULL);
+      g_print ("po_database_dup on the main thread: %.2f ms\n", (g_get_monotonic_time () - t) / 1000.0);
+      g_object_unref (copy);
+    }
+  t = g_get_monotonic_time ();
+  cat = po_catalogue_load (db, NULL, &error);
+  g_print ("po_catalogue_load: %u items in %.0f ms\n", po_catalogue_get_n_entries (cat), (g_get_monotonic_time () - t) / 1000.0);
+
+  for (int i = 0; words[i]; i++)
+    {
+      double best = 1e9, worst = 0;
+      guint n = 0;
+      for (int r = 0; r < 10; r++)
+        {
+          PoCatalogueQuery q = { .text = words[i] };
+          GArray *a;
+          double ms;
+          t = g_get_monotonic_time ();
+          a = po_catalogue_search (cat, &q, NULL);
+          ms = (g_get_monotonic_time () - t) / 1000.0;
+          best = MIN (best, ms); worst = MAX (worst, ms); n = a->len;
+          g_array_unref (a);
+        }
+      g_print ("search %-10s %6u hits: %.1f–%.1f ms; bare SQLite instr() query %.1f ms\n", words[i], n, best, worst, sql_ms (db, words[i]));
+    }
+  {
+    PoCatalogueQuery q = { .text = NULL, .sort = PO_CATALOGUE_SORT_NAME };
+    for (int r = 0; r < 2; r++)
+      {
+        GArray *a;
+        t = g_get_monotonic_time ();
+        a = po_catalogue_search (cat, &q, NULL);
+        g_print ("sort all by name (%s): %.1f ms\n", r == 0 ? "first, builds collation keys" : "again", (g_get_monotonic_time () - t) / 1000.0);
+        g_array_unref (a);
+      }
+    q.sort = PO_CATALOGUE_SORT_STATUTORY; q.descending = TRUE;
+    t = g_get_monotonic_time ();
+    g_array_unref (po_catalogue_search (cat, &q, NULL));
+    g_print ("sort all by statutory limit: %.1f ms\n", (g_get_monotonic_time () - t) / 1000.0);
+  }
+
+  /* The page */
+  t = g_get_monotonic_time ();
+  page = PO_CATALOGUE_PAGE (po_catalogue_page_new (db));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  run_until_idle (page, 0);
+  g_print ("page: load and show %u items: %.0f ms\n", g_list_model_get_n_items (po_catalogue_page_get_model (page)), (g_get_monotonic_time () - t) / 1000.0);
+  run_for (500);
+
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+  {
+    const char *sequences[][4] = { { "许", "许可", "许可证", NULL }, { "罚", "罚款", NULL }, { "处", "处罚", NULL }, { "", NULL } };
+    GtkEditable *entry = po_catalogue_page_get_search_entry (page);
+    double worst_update = 0;
+    for (guint s = 0; s < G_N_ELEMENTS (sequences); s++)
+      for (guint k = 0; sequences[s][k]; k++)
+        {
+          guint before = po_catalogue_page_get_n_results (page);
+          double search_ms, update_ms;
+          last_tick = 0; max_gap = 0; max_cpu = 0;
+          gtk_editable_set_text (entry, sequences[s][k]);
+          run_until_idle (page, before);
+          run_for (100);
+          po_catalogue_page_get_timings (page, &search_ms, &update_ms);
+          worst_update = MAX (worst_update, update_ms);
+          g_print ("type %-8s → %6u rows: search %.1f ms (worker), keystroke→list %.1f ms, longest main-loop stall %.1f ms wall, %.1f ms main-thread CPU\n",
+                   sequences[s][k][0] ? sequences[s][k] : "(clear)", g_list_model_get_n_items (po_catalogue_page_get_model (page)),
+                   search_ms, update_ms, max_gap / 1000.0, max_cpu / 1000.0);
+        }
+    g_print ("worst keystroke→list: %.1f ms\n", worst_update);
+
+    /* Fast typing: one character every 40 ms without waiting. */
+    {
+      const char *fast[] = { "行", "行政", "行政许", "行政许可", NULL };
+      guint before = po_catalogue_page_get_n_results (page);
+      last_tick = 0; max_gap = 0; max_cpu = 0;
+      before = po_catalogue_page_get_n_results (page);
+      for (int i = 0; fast[i]; i++)
+        {
+          gtk_editable_set_text (entry, fast[i]);
+          run_for (40);
+        }
+      run_until_idle (page, before);
+      g_print ("fast typing 4 keystrokes 40 ms apart: %u results shown, longest stall %.1f ms wall, %.1f ms main-thread CPU\n",
+               po_catalogue_page_get_n_results (page) - before, max_gap / 1000.0, max_cpu / 1000.0);
+    }
+  }
+  return 0;
+}
