@@ -560,10 +560,32 @@ po_database_open_existing (const char  *path,
 }
 
 /**
+ * po_database_open_as:
+ * @actor: (nullable): who the audit log names for this connection's writes
+ *
+ * A connection to @path writing under @actor: for a worker thread, which
+ * copies both on the main thread and opens its own connection, since a
+ * connection and its statements belong to one thread at a time.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+PoDatabase *
+po_database_open_as (const char  *path,
+                     const char  *actor,
+                     GError     **error)
+{
+  PoDatabase *db = po_database_open (path, error);
+
+  if (db != NULL)
+    po_database_set_actor (db, actor);
+  return db;
+}
+
+/**
  * po_database_dup:
  *
- * A second connection to the same file, for a worker thread: a
- * connection and its statements belong to one thread at a time.
+ * A second connection to the same file with the same actor, for a worker
+ * thread (see po_database_open_as()).
  *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
@@ -571,14 +593,9 @@ PoDatabase *
 po_database_dup (PoDatabase  *self,
                  GError     **error)
 {
-  PoDatabase *copy;
-
   g_return_val_if_fail (PO_IS_DATABASE (self), NULL);
 
-  copy = po_database_open (self->path, error);
-  if (copy != NULL)
-    po_database_set_actor (copy, self->actor);
-  return copy;
+  return po_database_open_as (self->path, self->actor, error);
 }
 
 /**

@@ -26,6 +26,9 @@ PoDatabase  *po_database_open_existing  (const char   *path,
 PoDatabase  *po_database_open_at_version (const char   *path,
                                           int           version,
                                           GError      **error);
+PoDatabase  *po_database_open_as         (const char   *path,
+                                          const char   *actor,
+                                          GError      **error);
 PoDatabase  *po_database_dup             (PoDatabase   *self,
                                           GError      **error);
 const char  *po_database_get_path        (PoDatabase   *self);

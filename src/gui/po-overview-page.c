@@ -113,17 +113,6 @@ worker_data_new (PoOverviewPage *self)
   return data;
 }
 
-static PoDatabase *
-worker_open (WorkerData  *data,
-             GError     **error)
-{
-  PoDatabase *db = po_database_open (data->path, error);
-
-  if (db != NULL)
-    po_database_set_actor (db, data->actor);
-  return db;
-}
-
 static gboolean
 is_cancelled_error (const GError *error)
 {
@@ -144,7 +133,7 @@ load_overview_worker (GTask        *task,
   g_autofree PoOverview *overview = g_new0 (PoOverview, 1);
   g_autoptr(GError) error = NULL;
 
-  if (!(db = worker_open (data, &error)) ||
+  if (!(db = po_database_open_as (data->path, data->actor, &error)) ||
       !po_overview_load (db, po_date_today (), overview, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -410,7 +399,7 @@ generate_demo_worker (GTask        *task,
   g_autoptr(PoDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(db = worker_open (data, &error)) ||
+  if (!(db = po_database_open_as (data->path, data->actor, &error)) ||
       !po_demo_generate (db, &data->options, cancellable, on_demo_progress_cb, data, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -188,17 +188,6 @@ worker_data_new (PoReviewPage *self)
   return data;
 }
 
-static PoDatabase *
-worker_open (WorkerData  *data,
-             GError     **error)
-{
-  PoDatabase *db = po_database_open (data->path, error);
-
-  if (db != NULL)
-    po_database_set_actor (db, data->actor);
-  return db;
-}
-
 static void
 load_queue_worker (GTask        *task,
                    gpointer      source_object,
@@ -210,7 +199,7 @@ load_queue_worker (GTask        *task,
   g_autoptr(GPtrArray) queue = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(db = worker_open (data, &error)) ||
+  if (!(db = po_database_open_as (data->path, data->actor, &error)) ||
       !(queue = po_review_request_load_queue (db, data->today, data->yellow_days, &error)))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -257,7 +246,7 @@ decide_worker (GTask        *task,
 
   /* One transaction in the core: the decision and its effect on the
    * catalogue are written together or not at all. */
-  if (!(db = worker_open (data, &error)) ||
+  if (!(db = po_database_open_as (data->path, data->actor, &error)) ||
       !po_review_decide (db, data->id, data->outcome, data->opinion, data->changed_proposal,
                          data->today, data->actor, &error))
     g_task_return_error (task, g_steal_pointer (&error));
