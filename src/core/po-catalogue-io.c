@@ -24,6 +24,7 @@
 #include "po-domain.h"
 #include "po-error.h"
 #include "po-item.h"
+#include "po-records.h"
 #include "po-util.h"
 
 static const char *const required_columns[] = {
@@ -54,47 +55,18 @@ typedef struct
   PoProgressFunc   progress;
   gpointer         user_data;
   guint            done;
-  guint            total;        /* an estimate, for progress */
 } Import;
 
-static gboolean
-row_error (GError     **error,
-           const char  *where,
-           const char  *column,
-           const char  *format,
-           ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-row_error (GError     **error,
-           const char  *where,
-           const char  *column,
-           const char  *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (column)
-    g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, "%s: %s: %s", where, column, message);
-  else
-    g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, "%s: %s", where, message);
-  return FALSE;
-}
-
 static const char *
-value_of (GHashTable *record,
-          const char *column)
+value_of (const PoRecord *record,
+          const char     *column)
 {
-  const char *v = g_hash_table_lookup (record, column);
-  return v ? v : "";
+  return po_record_get (record, column);
 }
 
 static gboolean
-parse_limit (const char  *text,
-             const char  *where,
+parse_limit (const char      *text,
+             const PoRecord  *where,
              const char  *column,
              int         *out,
              GError     **error)
@@ -108,7 +80,7 @@ parse_limit (const char  *text,
       return TRUE;
     }
   if (!g_ascii_string_to_unsigned (t, 10, 1, 3650, &n, NULL))
-    return row_error (error, where, column,
+    return po_record_error (error, where, column,
                       _("“%s” is not a time limit; give a whole number of working days, at least 1"), t);
   *out = (int) n;
   return TRUE;
@@ -199,11 +171,12 @@ code_in_catalogue (Import     *imp,
 
 /* One row, as column → text, checked and written. */
 static gboolean
-import_record (Import      *imp,
-               GHashTable  *record,
-               const char  *where,
-               GError     **error)
+import_record (const PoRecord  *record,
+               gpointer         user_data,
+               GError         **error)
 {
+  Import *imp = user_data;
+  const PoRecord *where = record;
   g_autoptr(PoItem) item = po_item_new ();
   g_autoptr(GPtrArray) findings = po_findings_new ();
   const PoEnumEntry *type;
@@ -230,27 +203,27 @@ import_record (Import      *imp,
 #undef TAKE
 
   if (*item->code == '\0')
-    return row_error (error, where, "code", _("the code is empty"));
+    return po_record_error (error, where, "code", _("the code is empty"));
   if (strlen (item->code) > 64)
-    return row_error (error, where, "code", _("the code is longer than 64 bytes"));
+    return po_record_error (error, where, "code", _("the code is longer than 64 bytes"));
   {
     const char *first = g_hash_table_lookup (imp->codes, item->code);
     if (first != NULL)
-      return row_error (error, where, "code", _("the code “%s” already appears at %s"), item->code, first);
+      return po_record_error (error, where, "code", _("the code “%s” already appears at %s"), item->code, first);
   }
   if (code_in_catalogue (imp, item->code))
-    return row_error (error, where, "code", _("the code “%s” is already in the catalogue"), item->code);
-  g_hash_table_insert (imp->codes, g_strdup (item->code), g_strdup (where));
+    return po_record_error (error, where, "code", _("the code “%s” is already in the catalogue"), item->code);
+  g_hash_table_insert (imp->codes, g_strdup (item->code), g_strdup (record->where));
 
   if (*item->name == '\0')
-    return row_error (error, where, "name", _("the name is empty"));
+    return po_record_error (error, where, "name", _("the name is empty"));
 
   {
     const PoEnumEntry *types = po_item_types (&n_types);
     type = po_enum_lookup (types, n_types, g_strstrip ((char *) value_of (record, "type")));
   }
   if (type == NULL)
-    return row_error (error, where, "type",
+    return po_record_error (error, where, "type",
                       _("“%s” is not one of the nine types (行政许可, 非行政许可行政审批, 行政处罚, 行政确认, "
                         "行政给付, 行政裁决, 行政征收, 行政强制, 其他行政执法权力)"),
                       value_of (record, "type"));
@@ -258,14 +231,14 @@ import_record (Import      *imp,
   item->type = g_strdup (type->key);
 
   if (*department == '\0')
-    return row_error (error, where, "department", _("the implementing department is empty"));
+    return po_record_error (error, where, "department", _("the implementing department is empty"));
   item->department_id = department_for (imp, department, error);
   if (item->department_id < 0)
     return FALSE;
   g_free (item->department);
   item->department = g_strdup (department);
 
-  if (g_hash_table_contains (record, "basis_law"))
+  if (g_hash_table_contains (record->fields, "basis_law"))
     {
       g_free (item->basis_law);
       g_free (item->basis_article);
@@ -288,7 +261,7 @@ import_record (Import      *imp,
   else if (g_str_equal (status, "published") || g_str_equal (status, "已公布"))
     published = TRUE;
   else
-    return row_error (error, where, "status",
+    return po_record_error (error, where, "status",
                       _("“%s” is not a status an import takes: “draft” for an item still to be reviewed, "
                         "“published” for one approved before this program"),
                       status);
@@ -298,12 +271,12 @@ import_record (Import      *imp,
       g_autoptr(GError) local = NULL;
 
       if (!published)
-        return row_error (error, where, "published_on", _("a draft has no publication date"));
+        return po_record_error (error, where, "published_on", _("a draft has no publication date"));
       published_on = po_date_parse (published_text, &local);
       if (published_on == PO_DATE_INVALID)
-        return row_error (error, where, "published_on", "%s", local->message);
+        return po_record_error (error, where, "published_on", "%s", local->message);
       if (published_on > imp->today)
-        return row_error (error, where, "published_on", _("%s is in the future"), published_text);
+        return po_record_error (error, where, "published_on", _("%s is in the future"), published_text);
     }
 
   /* Format errors refuse the row; a field that is merely empty does not:
@@ -314,7 +287,7 @@ import_record (Import      *imp,
       PoFinding *f = g_ptr_array_index (findings, i);
 
       if (!f->missing)
-        return row_error (error, where, po_field_key (f->field), "%s", f->message);
+        return po_record_error (error, where, po_field_key (f->field), "%s", f->message);
     }
 
   g_free (item->status);
@@ -324,7 +297,7 @@ import_record (Import      *imp,
     g_autoptr(GError) local = NULL;
 
     if (!po_item_insert (imp->db, item, day, &local))
-      return row_error (error, where, NULL, "%s", local->message);
+      return po_record_error (error, where, NULL, "%s", local->message);
   }
 
   if (published)
@@ -358,7 +331,7 @@ import_record (Import      *imp,
       if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
         return FALSE;
       if (imp->progress)
-        imp->progress (MIN (0.99, (double) imp->done / MAX (imp->total, 1)), imp->user_data);
+        imp->progress (MIN (0.99, record->fraction), imp->user_data);
     }
   return TRUE;
 }
@@ -415,106 +388,33 @@ import_end (Import   *imp,
   return FALSE;
 }
 
-/* RFC 4180: fields separated by commas, records by CRLF or LF; a quoted
- * field may hold commas, line breaks and doubled quotes. */
-typedef struct
-{
-  const char *p;
-  const char *end;
-  guint       line;
-} CsvReader;
+static const PoRecordFormat catalogue_format = {
+  required_columns, optional_columns, NULL, "items"
+};
 
 static gboolean
-csv_next (CsvReader   *r,
-          GPtrArray   *fields,
-          guint       *record_line,
-          const char  *origin,
-          GError     **error)
+import_records (PoDatabase      *db,
+                gboolean         json,
+                const char      *text,
+                gsize            length,
+                const char      *origin,
+                PoDate           today,
+                PoImportSummary *summary,
+                GCancellable    *cancellable,
+                PoProgressFunc   progress,
+                gpointer         user_data,
+                GError         **error)
 {
-  GString *field = g_string_new (NULL);
+  Import imp;
+  gboolean ok;
 
-  g_ptr_array_set_size (fields, 0);
-  *record_line = r->line;
-
-  for (;;)
-    {
-      if (r->p < r->end && *r->p == '"')
-        {
-          guint opened = r->line;
-
-          r->p++;
-          for (;;)
-            {
-              if (r->p >= r->end)
-                {
-                  g_string_free (field, TRUE);
-                  g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                               _("%s:%u: a quoted field opened on this line is never closed"), origin, opened);
-                  return FALSE;
-                }
-              if (*r->p == '"')
-                {
-                  if (r->p + 1 < r->end && r->p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      r->p += 2;
-                      continue;
-                    }
-                  r->p++;
-                  break;
-                }
-              if (*r->p == '\n')
-                r->line++;
-              g_string_append_c (field, *r->p++);
-            }
-          if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-            {
-              g_string_free (field, TRUE);
-              g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                           _("%s:%u: text follows a closing quote; a quote inside a quoted field is written twice (\"\")"),
-                           origin, r->line);
-              return FALSE;
-            }
-        }
-      else
-        {
-          while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-            {
-              if (*r->p == '"')
-                {
-                  g_string_free (field, TRUE);
-                  g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                               _("%s:%u: a quote inside a field that does not start with one; quote the whole field"),
-                               origin, r->line);
-                  return FALSE;
-                }
-              g_string_append_c (field, *r->p++);
-            }
-        }
-
-      g_ptr_array_add (fields, g_string_free (field, FALSE));
-      field = g_string_new (NULL);
-
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end && *r->p == '\r')
-        r->p++;
-      if (r->p < r->end && *r->p == '\n')
-        r->p++;
-      r->line++;
-      break;
-    }
-  g_string_free (field, TRUE);
-  return TRUE;
-}
-
-static gboolean
-blank_record (GPtrArray *fields)
-{
-  return fields->len == 1 && *(const char *) g_ptr_array_index (fields, 0) == '\0';
+  if (!import_begin (&imp, db, origin, today, summary, cancellable, progress, user_data, error))
+    return FALSE;
+  if (json)
+    ok = po_records_read_json (db, text, length, origin, &catalogue_format, import_record, &imp, error);
+  else
+    ok = po_records_read_csv (text, length, origin, &catalogue_format, import_record, &imp, error);
+  return import_end (&imp, ok, error);
 }
 
 /**
@@ -536,78 +436,7 @@ po_catalogue_import_csv (PoDatabase      *db,
                          gpointer         user_data,
                          GError         **error)
 {
-  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  CsvReader r = { text, text + length, 1 };
-  Import imp;
-  gboolean ok = TRUE;
-  guint line;
-
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    r.p += 3;
-
-  if (!csv_next (&r, header, &line, origin, error))
-    return FALSE;
-  for (guint i = 0; i < header->len; i++)
-    {
-      char *h = g_ptr_array_index (header, i);
-      g_strstrip (h);
-      if (!g_strv_contains (required_columns, h) && !g_strv_contains (optional_columns, h))
-        {
-          g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                       _("%s:1: the column “%s” is not one the catalogue knows"), origin, h);
-          return FALSE;
-        }
-      for (guint j = 0; j < i; j++)
-        if (g_str_equal (h, g_ptr_array_index (header, j)))
-          {
-            g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("%s:1: the column “%s” appears twice"), origin, h);
-            return FALSE;
-          }
-    }
-  for (guint i = 0; required_columns[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-      for (guint j = 0; j < header->len && !found; j++)
-        found = g_str_equal (required_columns[i], g_ptr_array_index (header, j));
-      if (!found)
-        {
-          g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                       _("%s:1: the column “%s” is missing"), origin, required_columns[i]);
-          return FALSE;
-        }
-    }
-
-  if (!import_begin (&imp, db, origin, today, summary, cancellable, progress, user_data, error))
-    return FALSE;
-  /* About one record per 200 bytes, for the progress bar. */
-  imp.total = (guint) MAX (1, length / 200);
-
-  while (ok && r.p < r.end)
-    {
-      g_autoptr(GHashTable) record = NULL;
-      g_autofree char *where = NULL;
-
-      if (!csv_next (&r, fields, &line, origin, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (blank_record (fields))
-        continue;
-      where = g_strdup_printf ("%s:%u", origin, line);
-      if (fields->len != header->len)
-        {
-          ok = row_error (error, where, NULL, _("%u fields where the header has %u"), fields->len, header->len);
-          break;
-        }
-      record = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < header->len; i++)
-        g_hash_table_insert (record, g_ptr_array_index (header, i), g_ptr_array_index (fields, i));
-      ok = import_record (&imp, record, where, error);
-    }
-
-  return import_end (&imp, ok, error);
+  return import_records (db, FALSE, text, length, origin, today, summary, cancellable, progress, user_data, error);
 }
 
 /**
@@ -627,85 +456,7 @@ po_catalogue_import_json (PoDatabase      *db,
                           gpointer         user_data,
                           GError         **error)
 {
-  g_autofree char *json = g_strndup (text, length);
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  const char *path;
-  Import imp;
-  gboolean ok = TRUE;
-  int rc;
-
-  stmt = po_database_prepare (db, "SELECT json_valid (?1), json_type (?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || !sqlite3_column_int (stmt, 0))
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("%s: not valid JSON"), origin);
-      return FALSE;
-    }
-  path = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "array") == 0 ? "$" : "$.items";
-  sqlite3_reset (stmt);
-
-  stmt = po_database_prepare (db, "SELECT type, value FROM json_each (?1, ?2) ORDER BY key", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "object") != 0)
-        {
-          g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("%s: items[%u] is not an object"), origin, objects->len);
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      g_ptr_array_add (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-
-  if (!import_begin (&imp, db, origin, today, summary, cancellable, progress, user_data, error))
-    return FALSE;
-  imp.total = objects->len;
-
-  for (guint i = 0; ok && i < objects->len; i++)
-    {
-      g_autoptr(GHashTable) record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_autofree char *where = g_strdup_printf ("%s: items[%u]", origin, i);
-
-      stmt = po_database_prepare (db, "SELECT key, type, value FROM json_each (?1)", error);
-      if (stmt == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (objects, i), -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *key = (const char *) sqlite3_column_text (stmt, 0);
-          const char *type = (const char *) sqlite3_column_text (stmt, 1);
-          const char *value = (const char *) sqlite3_column_text (stmt, 2);
-
-          if (!g_strv_contains (required_columns, key) && !g_strv_contains (optional_columns, key))
-            {
-              ok = row_error (error, where, key, _("not a field the catalogue knows"));
-              break;
-            }
-          if (g_str_equal (type, "array") || g_str_equal (type, "object"))
-            {
-              ok = row_error (error, where, key, _("must be text or a number"));
-              break;
-            }
-          g_hash_table_insert (record, g_strdup (key), g_strdup (value ? value : ""));
-        }
-      sqlite3_reset (stmt);
-      if (ok)
-        ok = import_record (&imp, record, where, error);
-    }
-
-  return import_end (&imp, ok, error);
+  return import_records (db, TRUE, text, length, origin, today, summary, cancellable, progress, user_data, error);
 }
 
 /**
@@ -725,18 +476,11 @@ po_catalogue_import_file (PoDatabase      *db,
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
-  const char *p;
 
   if (!po_read_text_file (path, &contents, &length, error))
     return FALSE;
-  p = contents;
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  while (*p && g_ascii_isspace (*p))
-    p++;
-  if (*p == '{' || *p == '[')
-    return po_catalogue_import_json (db, contents, length, path, today, summary, cancellable, progress, user_data, error);
-  return po_catalogue_import_csv (db, contents, length, path, today, summary, cancellable, progress, user_data, error);
+  return import_records (db, po_records_is_json (contents, length), contents, length, path, today,
+                         summary, cancellable, progress, user_data, error);
 }
 
 static const char *const export_columns[] = {
