@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "po-audit.h"
+#include "po-deadlines.h"
 #include "po-calendar-store.h"
 #include "po-database.h"
 #include "po-error.h"
@@ -39,12 +40,14 @@ typedef gboolean (*PoMigrationFunc) (PoDatabase *self, GError **error);
 static gboolean migrate_1_schema   (PoDatabase *self, GError **error);
 static gboolean migrate_2_calendar (PoDatabase *self, GError **error);
 static gboolean migrate_3_open_work (PoDatabase *self, GError **error);
+static gboolean migrate_4_supervision (PoDatabase *self, GError **error);
 
 /* Numbered migrations: entry i brings a database from version i to i + 1. */
 static const PoMigrationFunc migrations[] = {
   migrate_1_schema,
   migrate_2_calendar,
   migrate_3_open_work,
+  migrate_4_supervision,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PO_SCHEMA_VERSION);
@@ -374,6 +377,15 @@ migrate_3_open_work (PoDatabase  *self,
                      GError     **error)
 {
   return run_resource_sql (self, "003-open-work.sql", error);
+}
+
+/* Deadlines gain where they were counted from: recomputed whole. */
+static gboolean
+migrate_4_supervision (PoDatabase  *self,
+                       GError     **error)
+{
+  return run_resource_sql (self, "004-supervision.sql", error) &&
+         po_deadlines_refresh_all (self, NULL, NULL, NULL, error);
 }
 
 static gboolean

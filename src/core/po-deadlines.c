@@ -102,11 +102,22 @@ po_deadline_level (PoCalendar *calendar,
   return PO_LEVEL_NONE;
 }
 
+/* Which rows a refresh recomputes: one, those listed in temp.po_touched,
+ * or all. The filter is pasted after a query's FROM clause. */
+typedef enum
+{
+  SCOPE_ONE,
+  SCOPE_TOUCHED,
+  SCOPE_ALL,
+} Scope;
+
 typedef struct
 {
   PoDatabase   *db;
   PoCalendar   *calendar;
   sqlite3_stmt *insert;
+  Scope         scope;
+  gint64        id;
 } Writer;
 
 static gboolean
@@ -114,19 +125,25 @@ store (Writer      *w,
        const char  *subject,
        gint64       subject_id,
        const char  *kind,
+       PoDate       from,
+       int          days,
        PoDate       due,
        gboolean     provisional,
        GError     **error)
 {
   char day[11];
+  char start[11];
 
   po_date_format_buf (due, day);
+  po_date_format_buf (from, start);
   sqlite3_reset (w->insert);
   sqlite3_bind_text (w->insert, 1, subject, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (w->insert, 2, subject_id);
   sqlite3_bind_text (w->insert, 3, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (w->insert, 4, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (w->insert, 5, provisional ? 1 : 0);
+  sqlite3_bind_text (w->insert, 6, start, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (w->insert, 7, days);
   return po_database_step_done (w->db, w->insert, error);
 }
 
@@ -158,23 +175,48 @@ store_within (Writer      *w,
   due = po_calendar_add (w->calendar, from, days, &provisional, NULL);
   if (due == PO_DATE_INVALID)
     return TRUE;
-  return store (w, subject, id, kind, due, provisional, error);
+  return store (w, subject, id, kind, from, days, due, provisional, error);
+}
+
+/* @select ends in “FROM table AS alias”; the scope's filter follows. */
+static sqlite3_stmt *
+prepare_scoped (Writer      *w,
+                const char  *select,
+                const char  *alias,
+                GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  switch (w->scope)
+    {
+    case SCOPE_ONE:
+      sql = g_strdup_printf ("%s WHERE %s.id = ?1", select, alias);
+      break;
+    case SCOPE_TOUCHED:
+      sql = g_strdup_printf ("%s WHERE %s.id IN (SELECT id FROM temp.po_touched)", select, alias);
+      break;
+    case SCOPE_ALL:
+    default:
+      sql = g_strdup (select);
+      break;
+    }
+  stmt = po_database_prepare (w->db, sql, error);
+  if (stmt != NULL && w->scope == SCOPE_ONE)
+    sqlite3_bind_int64 (stmt, 1, w->id);
+  return stmt;
 }
 
 static gboolean
 refresh_reviews (Writer  *w,
-                 gint64   only_id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = po_database_prepare (w->db,
-                                            "SELECT id, effective_on, received_on FROM review_requests "
-                                            "WHERE ?1 = 0 OR id = ?1",
-                                            error);
+  sqlite3_stmt *stmt = prepare_scoped (w, "SELECT r.id, r.effective_on, r.received_on FROM review_requests AS r",
+                                       "r", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, only_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -191,7 +233,7 @@ static gboolean
 refresh_petitions (Writer  *w,
                    GError **error)
 {
-  sqlite3_stmt *stmt = po_database_prepare (w->db, "SELECT id, kind, received_on FROM petitions", error);
+  sqlite3_stmt *stmt = prepare_scoped (w, "SELECT p.id, p.kind, p.received_on FROM petitions AS p", "p", error);
   int rc;
 
   if (stmt == NULL)
@@ -210,7 +252,8 @@ static gboolean
 refresh_orders (Writer  *w,
                 GError **error)
 {
-  sqlite3_stmt *stmt = po_database_prepare (w->db, "SELECT id, issued_on, limit_days FROM supervision_orders", error);
+  sqlite3_stmt *stmt = prepare_scoped (w, "SELECT o.id, o.issued_on, o.limit_days FROM supervision_orders AS o",
+                                       "o", error);
   int rc;
 
   if (stmt == NULL)
@@ -225,13 +268,20 @@ refresh_orders (Writer  *w,
   return rc == SQLITE_DONE || po_database_set_error (w->db, rc, error, _("compute deadlines"));
 }
 
-/* Working days the decision deadline moves: suspended periods the law
- * excludes (counted inclusive of both ends) plus approved extensions. */
-static int
-suspended_days (Writer *w,
-                gint64  case_id)
+/**
+ * po_case_suspended_days:
+ *
+ * Working days a case's decision deadline moves: suspended periods the
+ * law excludes (the working days from start to end, both counted) plus
+ * approved extensions (their days). A period still running (no end)
+ * counts the days it has been given, if any.
+ */
+int
+po_case_suspended_days (PoDatabase *db,
+                        PoCalendar *calendar,
+                        gint64      case_id)
 {
-  sqlite3_stmt *stmt = po_database_prepare (w->db,
+  sqlite3_stmt *stmt = po_database_prepare (db,
                                             "SELECT kind, start_on, end_on, days FROM case_suspensions "
                                             "WHERE case_id = ?1",
                                             NULL);
@@ -250,7 +300,7 @@ suspended_days (Writer *w,
           end == PO_DATE_INVALID)
         n = sqlite3_column_int (stmt, 3);
       else if (start == PO_DATE_INVALID ||
-               !po_calendar_count (w->calendar, start - 1, end, &n, NULL, NULL))
+               !po_calendar_count (calendar, start - 1, end, &n, NULL, NULL))
         n = 0;
       total += MAX (n, 0);
     }
@@ -265,21 +315,25 @@ refresh_cases (Writer         *w,
                gpointer        user_data,
                GError        **error)
 {
-  gint64 total = po_database_query_int (w->db, "SELECT count(*) FROM cases", error);
+  gint64 total = w->scope == SCOPE_ONE ? 1
+               : po_database_query_int (w->db,
+                                        w->scope == SCOPE_ALL ? "SELECT count(*) FROM cases"
+                                                              : "SELECT count(*) FROM temp.po_touched",
+                                        error);
   sqlite3_stmt *stmt;
   gint64 done = 0;
   int rc;
 
   if (total < 0)
     return FALSE;
-  stmt = po_database_prepare (w->db,
-                              "SELECT c.id, i.type, c.onsite_on, c.accepted_on, "
-                              "       coalesce (i.committed_limit, i.statutory_limit), "
-                              "       max (coalesce (c.accepted_on, ''), coalesce (c.decided_on, ''), "
-                              "            coalesce (c.closed_on, '')), "
-                              "       EXISTS (SELECT 1 FROM case_suspensions s WHERE s.case_id = c.id) "
-                              "FROM cases AS c LEFT JOIN power_items AS i ON i.id = c.item_id",
-                              error);
+  stmt = prepare_scoped (w,
+                         "SELECT c.id, i.type, c.onsite_on, c.accepted_on, "
+                         "       coalesce (i.committed_limit, i.statutory_limit), "
+                         "       max (coalesce (c.accepted_on, ''), coalesce (c.decided_on, ''), "
+                         "            coalesce (c.closed_on, '')), "
+                         "       EXISTS (SELECT 1 FROM case_suspensions s WHERE s.case_id = c.id) "
+                         "FROM cases AS c LEFT JOIN power_items AS i ON i.id = c.item_id",
+                         "c", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -298,7 +352,7 @@ refresh_cases (Writer         *w,
           int limit = sqlite3_column_int (stmt, 4);
 
           if (sqlite3_column_int (stmt, 6))
-            limit += suspended_days (w, id);
+            limit += po_case_suspended_days (w->db, w->calendar, id);
           if (!store_within (w, "case", id, "decision", column_date (stmt, 3), limit, error))
             goto fail;
         }
@@ -323,6 +377,125 @@ fail:
   return FALSE;
 }
 
+static const char insert_sql[] =
+  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional, start_on, days) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/**
+ * po_deadlines_touch_begin:
+ *
+ * Starts (or empties) the temporary list of rows an import writes, so
+ * that po_deadlines_refresh_touched() recomputes only theirs.
+ */
+gboolean
+po_deadlines_touch_begin (PoDatabase  *db,
+                          GError     **error)
+{
+  return po_database_exec (db,
+                           "CREATE TEMP TABLE IF NOT EXISTS po_touched (id INTEGER PRIMARY KEY);"
+                           "DELETE FROM temp.po_touched;",
+                           error);
+}
+
+/**
+ * po_deadlines_touch:
+ *
+ * Adds one row to the list po_deadlines_touch_begin() started.
+ */
+gboolean
+po_deadlines_touch (PoDatabase  *db,
+                    gint64       id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = po_database_prepare (db, "INSERT OR IGNORE INTO temp.po_touched (id) VALUES (?1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return po_database_step_done (db, stmt, error);
+}
+
+static gboolean
+refresh_scoped (PoDatabase     *db,
+                const char     *subject,
+                Scope           scope,
+                gint64          id,
+                GCancellable   *cancellable,
+                PoProgressFunc  progress,
+                gpointer        user_data,
+                GError        **error)
+{
+  g_autoptr(PoCalendar) calendar = po_database_get_calendar (db, error);
+  Writer w = { db, calendar, NULL, scope, id };
+  sqlite3_stmt *del;
+
+  if (calendar == NULL)
+    return FALSE;
+  if (scope == SCOPE_ONE)
+    {
+      del = po_database_prepare (db, "DELETE FROM deadlines WHERE subject = ?1 AND subject_id = ?2", error);
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 2, id);
+    }
+  else
+    {
+      del = po_database_prepare (db,
+                                 "DELETE FROM deadlines WHERE subject = ?1 "
+                                 "AND subject_id IN (SELECT id FROM temp.po_touched)",
+                                 error);
+      if (del == NULL)
+        return FALSE;
+    }
+  sqlite3_bind_text (del, 1, subject, -1, SQLITE_STATIC);
+  if (!po_database_step_done (db, del, error))
+    return FALSE;
+
+  w.insert = po_database_prepare (db, insert_sql, error);
+  if (w.insert == NULL)
+    return FALSE;
+  if (g_str_equal (subject, "case"))
+    return refresh_cases (&w, cancellable, progress, user_data, error);
+  if (g_str_equal (subject, "petition"))
+    return refresh_petitions (&w, error);
+  if (g_str_equal (subject, "order"))
+    return refresh_orders (&w, error);
+  return refresh_reviews (&w, error);
+}
+
+/**
+ * po_deadlines_refresh_touched:
+ * @subject: "case", "petition", "review" or "order"
+ *
+ * Recomputes the deadlines of the rows in the list
+ * po_deadlines_touch_begin() started.
+ */
+gboolean
+po_deadlines_refresh_touched (PoDatabase     *db,
+                              const char     *subject,
+                              GCancellable   *cancellable,
+                              PoProgressFunc  progress,
+                              gpointer        user_data,
+                              GError        **error)
+{
+  return refresh_scoped (db, subject, SCOPE_TOUCHED, 0, cancellable, progress, user_data, error);
+}
+
+/**
+ * po_deadlines_refresh_one:
+ * @subject: "case", "petition", "review" or "order"
+ *
+ * Computes and stores the deadlines of one row, after it was written.
+ */
+gboolean
+po_deadlines_refresh_one (PoDatabase  *db,
+                          const char  *subject,
+                          gint64       id,
+                          GError     **error)
+{
+  return refresh_scoped (db, subject, SCOPE_ONE, id, NULL, NULL, NULL, error);
+}
+
 /**
  * po_deadlines_refresh_review:
  *
@@ -333,23 +506,7 @@ po_deadlines_refresh_review (PoDatabase  *db,
                              gint64       review_id,
                              GError     **error)
 {
-  g_autoptr(PoCalendar) calendar = po_database_get_calendar (db, error);
-  sqlite3_stmt *del;
-  Writer w = { db, calendar, NULL };
-
-  if (calendar == NULL)
-    return FALSE;
-  del = po_database_prepare (db, "DELETE FROM deadlines WHERE subject = 'review' AND subject_id = ?1", error);
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, review_id);
-  if (!po_database_step_done (db, del, error))
-    return FALSE;
-  w.insert = po_database_prepare (db,
-                                  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                  error);
-  return w.insert != NULL && refresh_reviews (&w, review_id, error);
+  return po_deadlines_refresh_one (db, "review", review_id, error);
 }
 
 /**
@@ -366,9 +523,15 @@ po_deadlines_refresh_all (PoDatabase      *db,
                           GError         **error)
 {
   g_autoptr(PoCalendar) calendar = NULL;
-  Writer w = { db, NULL, NULL };
+  Writer w = { db, NULL, NULL, SCOPE_ALL, 0 };
 
   g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  /* Migration 2 imports the calendar before migration 4 gives deadlines
+   * their present shape; migration 4 then computes them all. */
+  if (po_database_query_int (db, "SELECT count(*) FROM pragma_table_info ('deadlines') WHERE name = 'start_on'",
+                             error) <= 0)
+    return error == NULL || *error == NULL;
 
   calendar = po_database_get_calendar (db, error);
   if (calendar == NULL)
@@ -378,12 +541,9 @@ po_deadlines_refresh_all (PoDatabase      *db,
   if (!po_database_exec (db, "SAVEPOINT deadlines_refresh; DELETE FROM deadlines;", error))
     return FALSE;
 
-  w.insert = po_database_prepare (db,
-                                  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                  error);
+  w.insert = po_database_prepare (db, insert_sql, error);
   if (w.insert == NULL ||
-      !refresh_reviews (&w, 0, error) ||
+      !refresh_reviews (&w, error) ||
       !refresh_petitions (&w, error) ||
       !refresh_orders (&w, error) ||
       !refresh_cases (&w, cancellable, progress, user_data, error) ||

@@ -48,6 +48,25 @@ PoLevel   po_deadline_level       (PoCalendar  *calendar,
                                    PoDate       done_on,
                                    int          yellow_days,
                                    int         *days_left);
+int       po_case_suspended_days  (PoDatabase  *db,
+                                   PoCalendar  *calendar,
+                                   gint64       case_id);
+
+gboolean  po_deadlines_touch_begin (PoDatabase *db,
+                                    GError    **error);
+gboolean  po_deadlines_touch       (PoDatabase *db,
+                                    gint64      id,
+                                    GError    **error);
+gboolean  po_deadlines_refresh_touched (PoDatabase     *db,
+                                        const char     *subject,
+                                        GCancellable   *cancellable,
+                                        PoProgressFunc  progress,
+                                        gpointer        user_data,
+                                        GError        **error);
+gboolean  po_deadlines_refresh_one (PoDatabase  *db,
+                                    const char  *subject,
+                                    gint64       id,
+                                    GError     **error);
 gboolean  po_deadlines_refresh_review (PoDatabase *db,
                                        gint64      review_id,
                                        GError    **error);
