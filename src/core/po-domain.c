@@ -63,6 +63,43 @@ static const PoEnumEntry alert_rules[] = {
 };
 
 /* 规定 十一(二): the actions taken. */
+static const PoEnumEntry alert_levels[] = {
+  { "yellow", "黄牌", N_("Yellow") },
+  { "red",    "红牌", N_("Red") },
+};
+
+static const PoEnumEntry alert_states[] = {
+  { "open",       "待处理", N_("Open") },
+  { "explained",  "已说明", N_("Explained") },
+  { "ordered",    "已督办", N_("Order issued") },
+  { "closed",     "已关闭", N_("Closed") },
+  { "resolved",   "已消除", N_("Resolved") },
+  { "superseded", "已升级", N_("Superseded") },
+};
+
+static const PoEnumEntry alert_subjects[] = {
+  { "case",     "案件",     N_("Case") },
+  { "petition", "咨询投诉", N_("Consultation or complaint") },
+  { "review",   "审核申请", N_("Review request") },
+  { "order",    "督办单",   N_("Supervision order") },
+};
+
+/* Time the law excludes from a case's limit, and approved extensions. */
+static const PoEnumEntry suspension_kinds[] = {
+  { "hearing",       "听证",     N_("Hearing") },
+  { "testing",       "检验",     N_("Testing") },
+  { "inspection",    "检测",     N_("Inspection") },
+  { "appraisal",     "鉴定",     N_("Appraisal") },
+  { "expert-review", "专家评审", N_("Expert review") },
+  { "correction",    "补正",     N_("Correction of materials") },
+  { "extension",     "延期",     N_("Approved extension") },
+};
+
+static const PoEnumEntry petition_kinds[] = {
+  { "consultation", "咨询", N_("Consultation") },
+  { "complaint",    "投诉", N_("Complaint") },
+};
+
 static const PoEnumEntry accountability_actions[] = {
   { "notice-of-criticism",     "通报批评",         N_("Notice of criticism") },
   { "efficiency-warning",      "效能告诫",         N_("Efficiency warning") },
@@ -88,6 +125,11 @@ DEFINE_TABLE (po_review_kinds, review_kinds)
 DEFINE_TABLE (po_review_states, review_states)
 DEFINE_TABLE (po_alert_rules, alert_rules)
 DEFINE_TABLE (po_accountability_actions, accountability_actions)
+DEFINE_TABLE (po_alert_levels, alert_levels)
+DEFINE_TABLE (po_alert_states, alert_states)
+DEFINE_TABLE (po_alert_subjects, alert_subjects)
+DEFINE_TABLE (po_suspension_kinds, suspension_kinds)
+DEFINE_TABLE (po_petition_kinds, petition_kinds)
 
 /**
  * po_enum_lookup:

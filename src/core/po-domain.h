@@ -27,6 +27,11 @@ const PoEnumEntry *po_review_kinds       (guint *n);
 const PoEnumEntry *po_review_states      (guint *n);
 const PoEnumEntry *po_alert_rules        (guint *n);
 const PoEnumEntry *po_accountability_actions (guint *n);
+const PoEnumEntry *po_alert_levels       (guint *n);
+const PoEnumEntry *po_alert_states       (guint *n);
+const PoEnumEntry *po_alert_subjects     (guint *n);
+const PoEnumEntry *po_suspension_kinds   (guint *n);
+const PoEnumEntry *po_petition_kinds     (guint *n);
 
 const PoEnumEntry *po_enum_lookup        (const PoEnumEntry *entries,
                                           guint              n,
