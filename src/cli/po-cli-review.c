@@ -66,25 +66,6 @@ values (PoReview *r)
   return v;
 }
 
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static int
 list (PoCli  *cli,
       int     argc,
@@ -147,7 +128,7 @@ list (PoCli  *cli,
             {
               if (c)
                 g_string_append_c (out, ',');
-              csv_field (out, g_ptr_array_index (v, c));
+              po_cli_csv_field (out, g_ptr_array_index (v, c));
             }
           g_string_append_c (out, '\n');
         }

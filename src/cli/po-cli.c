@@ -49,8 +49,40 @@ static const char usage_text[] = N_(
   "                                      replaces a draft item’s external (internal) chart\n"
   "  flowchart export ITEM_CODE FILE.json [--internal]\n"
   "                                      the chart as JSON (FILE “-”: stdout)\n"
+  "  cases import FILE.csv|FILE.json     all or nothing; a case already there is updated\n"
+  "  petitions import FILE.csv|FILE.json consultations and complaints, likewise\n"
+  "  scan [--today DATE] [--format csv|json|table] [--yellow-days N] [--yellow-share PCT]\n"
+  "                                      runs every supervision rule, records the alerts,\n"
+  "                                      prints the open ones\n"
+  "  alert show|explain|close|order ID … one alert: its arithmetic, an explanation,\n"
+  "                                      closing with a reason, a supervision order (督办)\n"
+  "  order answer ORDER_ID TEXT          the department's answer to an order, today\n"
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
+
+/**
+ * po_cli_csv_field:
+ *
+ * Appends @value as one CSV field, quoted when it must be (RFC 4180).
+ */
+void
+po_cli_csv_field (GString    *out,
+                  const char *value)
+{
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
 
 static char *
 database_path (PoCli *cli)
@@ -380,6 +412,9 @@ main (int   argc,
     status = po_cli_discretion (&cli, argc - i, argv + i);
   else if (g_str_equal (command, "flowchart"))
     status = po_cli_flowchart (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "cases") || g_str_equal (command, "petitions") ||
+           g_str_equal (command, "scan") || g_str_equal (command, "alert") || g_str_equal (command, "order"))
+    status = po_cli_supervision (&cli, command, argc - i, argv + i);
   else if (g_str_equal (command, "audit"))
     status = run_audit (&cli, argc - i, argv + i);
   else

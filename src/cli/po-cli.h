@@ -39,6 +39,9 @@ void        po_cli_note_provisional (PoCalendar *calendar,
                                      PoDate      from,
                                      PoDate      to);
 
+void        po_cli_csv_field  (GString     *out,
+                               const char  *value);
+
 int         po_cli_calendar   (PoCli       *cli,
                                int          argc,
                                char       **argv);
@@ -55,5 +58,9 @@ int         po_cli_discretion (PoCli       *cli,
 int         po_cli_flowchart  (PoCli       *cli,
                                int          argc,
                                char       **argv);
+int         po_cli_supervision (PoCli      *cli,
+                                const char *command,
+                                int         argc,
+                                char      **argv);
 
 G_END_DECLS

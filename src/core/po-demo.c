@@ -174,7 +174,7 @@ static const char *const petition_subjects[][2] = {
 static const char *const channels[] = { "网上行政执法大厅", "12345热线", "窗口", "信函", "微信公众号" };
 
 static const char *const penalty_steps[] = { "立案", "调查取证", "审查", "告知", "陈述申辩", "决定", "送达", "执行" };
-static const char *const licence_steps[] = { "申请", "受理", "审查", "决定", "送达" };
+static const char *const licence_steps[] = { "申请", "受理", "审查", "决定", "准予许可", "送达" };
 
 static const char *const tiers[] = { "不予处罚", "减轻", "从轻", "一般", "从重" };
 
@@ -812,15 +812,67 @@ case_steps (Demo    *demo,
   return g_string_free (s, FALSE);
 }
 
+typedef struct
+{
+  char   *name;
+  double  min;
+  double  max;
+} DemoTier;
+
+static void
+demo_tier_clear (gpointer data)
+{
+  g_free (((DemoTier *) data)->name);
+}
+
+/* item id → its benchmark's tiers with a fine, so that a demo fine is
+ * mostly one the benchmark allows. */
+static GHashTable *
+load_tiers (Demo    *demo,
+            GError **error)
+{
+  GHashTable *by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  sqlite3_stmt *stmt;
+
+  stmt = po_database_prepare (demo->db,
+                              "SELECT b.item_id, t.name, t.fine_min, t.fine_max FROM discretion_tiers AS t "
+                              "JOIN discretion_benchmarks AS b ON b.id = t.benchmark_id "
+                              "WHERE b.unit = 'yuan' AND t.fine_max > 0 ORDER BY b.item_id, t.position",
+                              error);
+  if (stmt == NULL)
+    return g_hash_table_unref (by_item), NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 item = sqlite3_column_int64 (stmt, 0);
+      GArray *list = g_hash_table_lookup (by_item, &item);
+      DemoTier t = { g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                     sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3) };
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (DemoTier));
+          g_array_set_clear_func (list, demo_tier_clear);
+          g_hash_table_insert (by_item, g_memdup2 (&item, sizeof item), list);
+        }
+      g_array_append_val (list, t);
+    }
+  sqlite3_reset (stmt);
+  return by_item;
+}
+
 static gboolean
 insert_cases (Demo    *demo,
               GError **error)
 {
+  g_autoptr(GHashTable) item_tiers = NULL;
   sqlite3_stmt *stmt;
   PoDate today = demo->options->today;
 
   if (demo->items->len == 0)
     return TRUE;
+  item_tiers = load_tiers (demo, error);
+  if (item_tiers == NULL)
+    return FALSE;
 
   stmt = po_database_prepare (demo->db,
                               "INSERT INTO cases (case_ref, department_id, item_code, item_id, onsite_on, entered_on, "
@@ -867,6 +919,8 @@ insert_cases (Demo    *demo,
       decided = workdays_after (demo, accepted, used);
       if (decided > today)
         decided = PO_DATE_INVALID;   /* still being handled */
+      else if (g_rand_int_range (demo->rand, 0, 40) == 0)
+        decided = PO_DATE_INVALID;   /* stalled: still undecided, past its limit */
       closed = decided != PO_DATE_INVALID ? workdays_after (demo, decided, g_rand_int_range (demo->rand, 1, 6)) : PO_DATE_INVALID;
       if (closed != PO_DATE_INVALID && closed > today)
         closed = PO_DATE_INVALID;
@@ -888,7 +942,19 @@ insert_cases (Demo    *demo,
       bind_date (stmt, 8, decided);
       bind_date (stmt, 9, reported);
       bind_date (stmt, 10, closed);
-      if (penalty && decided != PO_DATE_INVALID)
+      if (penalty && decided != PO_DATE_INVALID && g_hash_table_contains (item_tiers, &it->id))
+        {
+          GArray *list = g_hash_table_lookup (item_tiers, &it->id);
+          DemoTier *t = &g_array_index (list, DemoTier, g_rand_int_range (demo->rand, 0, (gint32) list->len));
+          double fine = t->min + g_rand_double (demo->rand) * (t->max - t->min);
+
+          /* Now and then a fine outside the tier named: a discretion breach. */
+          if (g_rand_int_range (demo->rand, 0, 30) == 0)
+            fine = t->max * 1.5;
+          sqlite3_bind_double (stmt, 11, MAX (100.0, 100.0 * (gint64) (fine / 100.0)));
+          sqlite3_bind_text (stmt, 12, t->name, -1, SQLITE_TRANSIENT);
+        }
+      else if (penalty && decided != PO_DATE_INVALID)
         {
           guint tier = (guint) g_rand_int_range (demo->rand, 1, G_N_ELEMENTS (tiers));
 
