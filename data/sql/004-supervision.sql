@@ -10,3 +10,5 @@ CREATE INDEX cases_department ON cases (department_id, accepted_on);
 CREATE INDEX supervision_orders_alert ON supervision_orders (alert_id);
 CREATE INDEX alerts_department ON alerts (department_id, state);
 CREATE INDEX review_requests_item ON review_requests (item_id, kind);
+-- The open alerts by their key, read without touching the table.
+CREATE INDEX alerts_state_key ON alerts (state, rule, subject, subject_id, level);

@@ -28,16 +28,33 @@
 #include "po-audit.h"
 #include "po-error.h"
 
+/* The time of a write, to the second: formatted once a second, as one
+ * import writes thousands of entries in it. One per connection. */
+typedef struct
+{
+  gint64 second;
+  char   text[32];
+} Clock;
+
 static void
 sql_now (sqlite3_context  *ctx,
          int               argc,
          sqlite3_value   **argv)
 {
-  g_autoptr(GTimeZone) cst = g_time_zone_new_offset (8 * 3600);
-  g_autoptr(GDateTime) now = g_date_time_new_now (cst);
-  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  Clock *clock = sqlite3_user_data (ctx);
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
 
-  sqlite3_result_text (ctx, text, -1, SQLITE_TRANSIENT);
+  if (second != clock->second)
+    {
+      g_autoptr(GTimeZone) cst = g_time_zone_new_offset (8 * 3600);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (second);
+      g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, cst);
+      g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+      g_strlcpy (clock->text, text, sizeof clock->text);
+      clock->second = second;
+    }
+  sqlite3_result_text (ctx, clock->text, -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -126,7 +143,7 @@ po_audit_register_functions (PoDatabase *db)
 {
   sqlite3 *handle = po_database_get_handle (db);
 
-  sqlite3_create_function_v2 (handle, "po_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_now", 0, SQLITE_UTF8, g_new0 (Clock, 1), sql_now, NULL, NULL, g_free);
   sqlite3_create_function_v2 (handle, "po_actor", 0, SQLITE_UTF8, db, sql_actor, NULL, NULL, NULL);
   sqlite3_create_function_v2 (handle, "po_seal", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                               sql_seal, NULL, NULL, NULL);

@@ -66,6 +66,7 @@ typedef struct
   PoProgressFunc   progress;
   gpointer         user_data;
   guint            done;
+  GHashTable      *seen;         /* ids written by this file: a second time is an error */
 } Intake;
 
 /* A date column: empty gives PO_DATE_INVALID and a NULL text. */
@@ -181,22 +182,19 @@ find_row (Intake      *in,
   return id;
 }
 
-/* Marks a written row for the deadline refresh; a row written twice by
- * one file is an error, as the file cannot mean both. */
+/* A row the file names twice is an error: the file cannot mean both. */
 static gboolean
-touch (Intake          *in,
-       const PoRecord  *record,
-       const char      *column,
-       gint64           id,
-       GError         **error)
+first_time (Intake          *in,
+            const PoRecord  *record,
+            const char      *column,
+            gint64           id,
+            GError         **error)
 {
-  if (!po_deadlines_touch (in->db, id, error))
-    return FALSE;
-  if (sqlite3_changes (po_database_get_handle (in->db)) == 0)
-    return po_record_error (error, record, column,
-                            _("“%s” of this department appears earlier in the same file"),
-                            po_record_get (record, column));
-  return TRUE;
+  if (g_hash_table_add (in->seen, GSIZE_TO_POINTER ((gsize) id)))
+    return TRUE;
+  return po_record_error (error, record, column,
+                          _("“%s” of this department appears earlier in the same file"),
+                          po_record_get (record, column));
 }
 
 /* The written row: created, updated or unchanged, as the statement says. */
@@ -573,6 +571,8 @@ import_case (const PoRecord  *record,
   if (id < 0)
     return FALSE;
   existed = id > 0;
+  if (existed && !first_time (in, record, "case_ref", id, error))
+    return FALSE;
   if (!existed)
     stmt = po_database_prepare (in->db,
                                 "INSERT INTO cases (department_id, case_ref, item_code, item_id, onsite_on, entered_on, "
@@ -611,7 +611,10 @@ import_case (const PoRecord  *record,
   if (!po_database_step_done (in->db, stmt, error))
     return FALSE;
   if (!existed)
-    id = sqlite3_last_insert_rowid (po_database_get_handle (in->db));
+    {
+      id = sqlite3_last_insert_rowid (po_database_get_handle (in->db));
+      g_hash_table_add (in->seen, GSIZE_TO_POINTER ((gsize) id));
+    }
 
   wrote = count_write (in, existed);
   if (suspensions != NULL && !write_suspensions (in, id, suspensions, &changed, error))
@@ -621,7 +624,8 @@ import_case (const PoRecord  *record,
       in->summary->unchanged--;
       in->summary->updated++;
     }
-  if (!touch (in, record, "case_ref", id, error))
+  /* Only what changed has its deadlines computed again. */
+  if ((wrote || changed) && !po_deadlines_touch (in->db, id, error))
     return FALSE;
   return intake_step (in, record, error);
 }
@@ -665,6 +669,8 @@ import_petition (const PoRecord  *record,
   if (id < 0)
     return FALSE;
   existed = id > 0;
+  if (existed && !first_time (in, record, "ref", id, error))
+    return FALSE;
   if (!existed)
     stmt = po_database_prepare (in->db,
                                 "INSERT INTO petitions (department_id, ref, kind, received_on, replied_on, subject, "
@@ -705,9 +711,11 @@ import_petition (const PoRecord  *record,
   if (!po_database_step_done (in->db, stmt, error))
     return FALSE;
   if (!existed)
-    id = sqlite3_last_insert_rowid (po_database_get_handle (in->db));
-  count_write (in, existed);
-  if (!touch (in, record, "ref", id, error))
+    {
+      id = sqlite3_last_insert_rowid (po_database_get_handle (in->db));
+      g_hash_table_add (in->seen, GSIZE_TO_POINTER ((gsize) id));
+    }
+  if (count_write (in, existed) && !po_deadlines_touch (in->db, id, error))
     return FALSE;
   return intake_step (in, record, error);
 }
@@ -743,7 +751,7 @@ intake_run (PoDatabase            *db,
             gpointer               user_data,
             GError               **error)
 {
-  Intake in = { db, today, summary, NULL, NULL, cancellable, progress, user_data, 0 };
+  Intake in = { db, today, summary, NULL, NULL, cancellable, progress, user_data, 0, NULL };
   gboolean ok;
 
   memset (summary, 0, sizeof *summary);
@@ -751,6 +759,7 @@ intake_run (PoDatabase            *db,
     return FALSE;
   in.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   in.departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  in.seen = g_hash_table_new (NULL, NULL);
 
   ok = po_deadlines_touch_begin (db, error) &&
        load_items (&in, error) &&
@@ -765,6 +774,7 @@ intake_run (PoDatabase            *db,
 
   g_hash_table_unref (in.items);
   g_hash_table_unref (in.departments);
+  g_hash_table_unref (in.seen);
   if (!ok)
     {
       po_database_exec (db, "ROLLBACK TO intake; RELEASE intake", NULL);

@@ -510,35 +510,53 @@ deadline_rule_sql (const DeadlineRule *r)
     r->rule, r->subject, r->kind, r->table, r->done, r->where);
 }
 
-/* The fields a case must have, as one SQL expression over c (the case)
- * and i (its item): the names of the missing ones, or ''. Shared by the
- * scan and the alert's description. */
-#define MISSING_FIELDS \
+/* The fields a case must have, over c (the case) and PENALTY (whether
+ * its item is a penalty): each condition once, used by the scan as a
+ * test and by the alert's description to name what is missing. */
+#define MISSING_ACCEPTED \
+  "c.accepted_on IS NULL AND (c.entered_on IS NOT NULL OR c.decided_on IS NOT NULL OR c.closed_on IS NOT NULL)"
+#define MISSING_ONSITE(PENALTY) PENALTY " AND c.onsite_on IS NULL"
+#define MISSING_DECIDED "c.closed_on IS NOT NULL AND c.decided_on IS NULL"
+#define MISSING_STEPS "c.decided_on IS NOT NULL AND c.steps = ''"
+#define MISSING_ANY(PENALTY) \
+  "((" MISSING_ACCEPTED ") OR (" MISSING_ONSITE (PENALTY) ") OR (" MISSING_DECIDED ") OR (" MISSING_STEPS "))"
+#define MISSING_FIELDS(PENALTY) \
   "ltrim (" \
-  "  CASE WHEN c.accepted_on IS NULL AND (c.entered_on IS NOT NULL OR c.decided_on IS NOT NULL " \
-  "                                      OR c.closed_on IS NOT NULL) THEN ' accepted_on' ELSE '' END || " \
-  "  CASE WHEN i.type = 'penalty' AND c.onsite_on IS NULL THEN ' onsite_on' ELSE '' END || " \
-  "  CASE WHEN c.closed_on IS NOT NULL AND c.decided_on IS NULL THEN ' decided_on' ELSE '' END || " \
-  "  CASE WHEN c.decided_on IS NOT NULL AND c.steps = '' THEN ' steps' ELSE '' END)"
+  "  CASE WHEN " MISSING_ACCEPTED " THEN ' accepted_on' ELSE '' END || " \
+  "  CASE WHEN " MISSING_ONSITE (PENALTY) " THEN ' onsite_on' ELSE '' END || " \
+  "  CASE WHEN " MISSING_DECIDED " THEN ' decided_on' ELSE '' END || " \
+  "  CASE WHEN " MISSING_STEPS " THEN ' steps' ELSE '' END)"
+
+/* What the case rules need to know of each item, read once per scan:
+ * whether it is a penalty, when it was first published, and when an
+ * approved abolition took effect. */
+static const char scan_items_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS scan_items (item_id INTEGER PRIMARY KEY, penalty INTEGER, "
+  "  first_published TEXT, abolished_on TEXT);"
+  "DELETE FROM temp.scan_items;"
+  "INSERT INTO temp.scan_items "
+  "SELECT i.id, i.type = 'penalty', "
+  "  (SELECT min (v.published_on) FROM power_item_versions v WHERE v.item_id = i.id), "
+  "  (SELECT min (r.decided_on) FROM review_requests r WHERE r.item_id = i.id AND r.kind = 'abolish' "
+  "   AND r.state IN ('approved', 'approved-with-changes')) "
+  "FROM power_items AS i;";
 
 static const char *const other_rules_sql[] = {
-  /* The item is unknown, or was not published on the day the case was
-   * accepted (on site, for a penalty not yet accepted), or had been
+  /* The item is unknown, or was not yet published on the day the case
+   * was accepted (on site, for a penalty not yet accepted), or had been
    * abolished by then. */
   "INSERT INTO temp.scan_findings (rule, level, subject, subject_id, department_id, due_on, over) "
-  "SELECT 'unapproved-item', 'red', 'case', c.id, c.department_id, NULL, 0 FROM cases AS c "
+  "SELECT 'unapproved-item', 'red', 'case', c.id, c.department_id, NULL, 0 "
+  "FROM cases AS c LEFT JOIN temp.scan_items AS w ON w.item_id = c.item_id "
   "WHERE c.item_id IS NULL "
   "   OR (coalesce (c.accepted_on, c.onsite_on) IS NOT NULL AND ("
-  "       NOT EXISTS (SELECT 1 FROM power_item_versions v WHERE v.item_id = c.item_id "
-  "                   AND v.published_on <= coalesce (c.accepted_on, c.onsite_on)) "
-  "    OR EXISTS (SELECT 1 FROM review_requests r WHERE r.item_id = c.item_id AND r.kind = 'abolish' "
-  "               AND r.state IN ('approved', 'approved-with-changes') "
-  "               AND r.decided_on < coalesce (c.accepted_on, c.onsite_on))))",
+  "       w.first_published IS NULL OR w.first_published > coalesce (c.accepted_on, c.onsite_on) "
+  "    OR w.abolished_on < coalesce (c.accepted_on, c.onsite_on)))",
 
   "INSERT INTO temp.scan_findings (rule, level, subject, subject_id, department_id, due_on, over) "
   "SELECT 'incomplete-record', 'red', 'case', c.id, c.department_id, NULL, 0 "
-  "FROM cases AS c LEFT JOIN power_items AS i ON i.id = c.item_id "
-  "WHERE " MISSING_FIELDS " <> ''",
+  "FROM cases AS c LEFT JOIN temp.scan_items AS w ON w.item_id = c.item_id "
+  "WHERE " MISSING_ANY ("w.penalty = 1"),
 
   "INSERT INTO temp.scan_findings (rule, level, subject, subject_id, department_id, due_on, over) "
   "SELECT 'process-deviation', 'red', 'case', c.id, c.department_id, NULL, 0 FROM cases AS c "
@@ -553,14 +571,21 @@ static const char *const other_rules_sql[] = {
 
 /* Bringing the alerts in line with the findings; ?1 is today. */
 static const char *const reconcile_sql[] = {
-  /* 0: the same finding at the same level: its figures follow. */
-  "UPDATE alerts SET due_on = f.due_on, working_days_over = f.over, department_id = f.department_id, "
+  /* 0: the same finding at the same level: its figures follow. Open
+   * alerts are walked, each finding looked up by its key. */
+  "UPDATE alerts SET "
+  "  due_on = (SELECT f.due_on FROM temp.scan_findings AS f WHERE f.rule = alerts.rule "
+  "            AND f.subject = alerts.subject AND f.subject_id = alerts.subject_id), "
+  "  working_days_over = (SELECT f.over FROM temp.scan_findings AS f WHERE f.rule = alerts.rule "
+  "            AND f.subject = alerts.subject AND f.subject_id = alerts.subject_id), "
+  "  department_id = (SELECT f.department_id FROM temp.scan_findings AS f WHERE f.rule = alerts.rule "
+  "            AND f.subject = alerts.subject AND f.subject_id = alerts.subject_id), "
   "  updated_on = ?1 "
-  "FROM temp.scan_findings AS f "
-  "WHERE alerts.rule = f.rule AND alerts.subject = f.subject AND alerts.subject_id = f.subject_id "
-  "  AND alerts.level = f.level AND alerts.state IN " OPEN_STATES " "
-  "  AND (alerts.due_on IS NOT f.due_on OR alerts.working_days_over <> f.over "
-  "       OR alerts.department_id IS NOT f.department_id)",
+  "WHERE alerts.state IN " OPEN_STATES " "
+  "  AND EXISTS (SELECT 1 FROM temp.scan_findings AS f WHERE f.rule = alerts.rule "
+  "              AND f.subject = alerts.subject AND f.subject_id = alerts.subject_id AND f.level = alerts.level "
+  "              AND (f.due_on IS NOT alerts.due_on OR f.over <> alerts.working_days_over "
+  "                   OR f.department_id IS NOT alerts.department_id))",
   /* 1: new findings, unless an analyst closed the same alert. */
   "INSERT INTO alerts (rule, level, subject, subject_id, department_id, due_on, working_days_over, "
   "                    state, raised_on, updated_on) "
@@ -668,7 +693,8 @@ po_supervision_scan (PoDatabase           *db,
                          error))
     goto out;
   summary->last_id_before = po_database_query_int (db, "SELECT coalesce (max (id), 0) FROM alerts", error);
-  if (summary->last_id_before < 0 || !load_charts (db, &scan, error) || !load_benchmarks (db, &scan, error))
+  if (summary->last_id_before < 0 || !load_charts (db, &scan, error) || !load_benchmarks (db, &scan, error) ||
+      !po_database_exec (db, scan_items_sql, error))
     goto fail;
 
   for (guint i = 0; i < G_N_ELEMENTS (deadline_rules); i++)
@@ -722,7 +748,7 @@ po_supervision_scan (PoDatabase           *db,
     summary->raised_red = (guint) red;
     summary->open = (guint) open;
   }
-  if (!po_database_exec (db, "DELETE FROM temp.scan_findings; RELEASE scan", error))
+  if (!po_database_exec (db, "DELETE FROM temp.scan_findings; DELETE FROM temp.scan_items; RELEASE scan", error))
     goto fail;
   ok = TRUE;
   goto out;
@@ -1500,7 +1526,7 @@ describe_case (PoDatabase     *db,
                               "SELECT c.item_code, i.name, c.onsite_on, c.entered_on, c.accepted_on, c.decided_on, "
                               "  c.reported_on, c.closed_on, c.fine_yuan, c.tier, c.steps, c.item_id, i.status, "
                               "  (SELECT min (published_on) FROM power_item_versions v WHERE v.item_id = c.item_id), "
-                              "  " MISSING_FIELDS ", c.closed_on IS NOT NULL "
+                              "  " MISSING_FIELDS ("i.type = 'penalty'") ", c.closed_on IS NOT NULL "
                               "FROM cases AS c LEFT JOIN power_items AS i ON i.id = c.item_id WHERE c.id = ?1",
                               error);
   if (stmt == NULL)
