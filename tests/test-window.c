@@ -407,15 +407,15 @@ test_preferences (void)
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
 
-  /* Controls of features that do not exist yet are hidden; the working
-   * days before a deadline turns yellow are used and shown. */
+  /* The supervision scan reads the yellow mode, and notifications about
+   * red alerts keep to working hours: both are shown. */
   yellow_mode = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
                                                "yellow_mode_row");
   g_assert_true (GTK_IS_WIDGET (yellow_mode));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (yellow_mode)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (yellow_mode)));
   working_hours = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
                                                  "working_hours_switch");
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (working_hours)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (working_hours)));
   threshold = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
                                              "threshold_spin");
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (threshold)));

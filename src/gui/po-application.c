@@ -8,9 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "po-alert-notify.h"
 #include "po-application.h"
 #include "po-preferences-window.h"
+#include "po-supervision-page.h"
 #include "po-window.h"
+
+/* Held-back notifications are looked at again at least this often, so
+ * that a suspended machine or a changed clock does not delay them. */
+#define MAX_NOTIFY_WAIT_SECONDS (60 * 60)
 
 struct _PoApplication
 {
@@ -19,6 +25,11 @@ struct _PoApplication
   PoDatabase     *database;
   GSettings      *settings;
   char           *database_path;   /* from --db */
+
+  gboolean        scan_at_startup;
+  guint           pending_red;     /* new red alerts not yet told of */
+  char           *pending_example;
+  guint           notify_source;
 };
 
 G_DEFINE_FINAL_TYPE (PoApplication, po_application, ADW_TYPE_APPLICATION)
@@ -67,13 +78,115 @@ dup_database_path (PoApplication  *self,
 
 static gboolean open_database (PoApplication *self);
 
+/* Desktop notifications about new red alerts */
+
+static gboolean
+pane_in_view (PoApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return PO_IS_WINDOW (window) && gtk_window_is_active (window) &&
+         g_strcmp0 (po_window_get_visible_page (PO_WINDOW (window)), "supervision") == 0;
+}
+
+static gboolean on_notify_timeout_cb (gpointer user_data);
+
+/* Sends the notification for the red alerts held back, now or, outside
+ * working hours, when the next working period starts. */
+static void
+flush_notifications (PoApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GNotification) notification = NULL;
+
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  if (self->pending_red == 0)
+    return;
+
+  if (g_settings_get_boolean (self->settings, "notify-working-hours-only"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoCalendar) calendar = po_database_get_calendar (self->database, &error);
+      int start = g_settings_get_int (self->settings, "working-day-start");
+      int end = g_settings_get_int (self->settings, "working-day-end");
+
+      if (calendar == NULL)
+        g_debug ("No calendar to judge working hours by: %s", error->message);
+      else if (!po_alert_notify_in_working_hours (calendar, now, start, end))
+        {
+          g_autoptr(GDateTime) next = po_alert_notify_next_start (calendar, now, start, end);
+          GTimeSpan wait = next ? g_date_time_difference (next, now) / G_TIME_SPAN_SECOND : MAX_NOTIFY_WAIT_SECONDS;
+
+          g_debug ("%u new red alerts held back until working hours", self->pending_red);
+          self->notify_source = g_timeout_add_seconds ((guint) CLAMP (wait, 1, MAX_NOTIFY_WAIT_SECONDS),
+                                                       on_notify_timeout_cb, self);
+          return;
+        }
+    }
+
+  /* The analyst looking at the pane sees them there already. */
+  if (!pane_in_view (self) && g_application_get_is_registered (G_APPLICATION (self)))
+    {
+      notification = po_alert_notification_new (self->pending_red, self->pending_example);
+      g_application_send_notification (G_APPLICATION (self), "new-red-alerts", notification);
+    }
+  self->pending_red = 0;
+  g_clear_pointer (&self->pending_example, g_free);
+}
+
+static gboolean
+on_notify_timeout_cb (gpointer user_data)
+{
+  PoApplication *self = user_data;
+
+  self->notify_source = 0;
+  flush_notifications (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_alerts_raised_cb (PoApplication     *self,
+                     guint              n_red,
+                     const char        *example,
+                     PoSupervisionPage *page)
+{
+  self->pending_red += n_red;
+  g_free (self->pending_example);
+  self->pending_example = g_strdup (example);
+  flush_notifications (self);
+}
+
+static void
+on_window_mapped_cb (PoApplication *self,
+                     GtkWidget     *window)
+{
+  PoPage *page = po_window_get_page (PO_WINDOW (window), "supervision");
+
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, self);
+  /* The pane is current from the start: what was imported or became
+   * late since the last run is found at once. */
+  if (PO_IS_SUPERVISION_PAGE (page))
+    po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
+}
+
 static void
 present_main_window (PoApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (!PO_IS_WINDOW (window))
-    window = GTK_WINDOW (po_window_new (GTK_APPLICATION (self), self->database));
+    {
+      PoPage *page;
+
+      window = GTK_WINDOW (po_window_new (GTK_APPLICATION (self), self->database));
+      page = po_window_get_page (PO_WINDOW (window), "supervision");
+      if (PO_IS_SUPERVISION_PAGE (page))
+        g_signal_connect_object (page, "alerts-raised", G_CALLBACK (on_alerts_raised_cb), self,
+                                 G_CONNECT_SWAPPED);
+      if (self->scan_at_startup)
+        g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
 
   gtk_window_present (window);
 }
@@ -239,7 +352,25 @@ about_action (GSimpleAction *action,
                                     NULL));
 }
 
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  PoApplication *self = user_data;
+  GtkWindow *window;
+
+  if (self->database == NULL)
+    return;
+
+  present_main_window (self);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (PO_IS_WINDOW (window))
+    po_window_show_page (PO_WINDOW (window), g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-page", .activate = show_page_action, .parameter_type = "s" },
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
@@ -276,6 +407,7 @@ po_application_dispose (GObject *object)
 {
   PoApplication *self = (PoApplication *)object;
 
+  g_clear_handle_id (&self->notify_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
 
@@ -288,6 +420,7 @@ po_application_finalize (GObject *object)
   PoApplication *self = (PoApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->pending_example, g_free);
 
   G_OBJECT_CLASS (po_application_parent_class)->finalize (object);
 }
@@ -322,16 +455,21 @@ po_application_init (PoApplication *self)
  * po_application_new:
  *
  * Returns: (transfer full): the application, which opens the database
- *   named by --db or the settings when activated
+ *   named by --db or the settings when activated, and scans for alerts
+ *   once its window is shown
  */
 PoApplication *
 po_application_new (void)
 {
-  return g_object_new (PO_TYPE_APPLICATION,
+  PoApplication *self;
+
+  self = g_object_new (PO_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/poweroversight/PowerOversight",
                        NULL);
+  self->scan_at_startup = TRUE;
+  return self;
 }
 
 /**
@@ -339,7 +477,7 @@ po_application_new (void)
  * @database: an open database
  *
  * An application on @database that neither reads the command line nor
- * talks to a running instance, for tests.
+ * talks to a running instance, nor scans at start-up, for tests.
  *
  * Returns: (transfer full): the application
  */
@@ -397,4 +535,31 @@ po_application_get_settings (PoApplication *self)
   g_return_val_if_fail (PO_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * po_application_set_scan_at_startup:
+ * @scan: whether the first window runs a supervision scan once shown
+ */
+void
+po_application_set_scan_at_startup (PoApplication *self,
+                                    gboolean       scan)
+{
+  g_return_if_fail (PO_IS_APPLICATION (self));
+
+  self->scan_at_startup = !!scan;
+}
+
+/**
+ * po_application_get_pending_red:
+ *
+ * Returns: the new red alerts held back for a notification until
+ *   working hours
+ */
+guint
+po_application_get_pending_red (PoApplication *self)
+{
+  g_return_val_if_fail (PO_IS_APPLICATION (self), 0);
+
+  return self->pending_red;
 }

@@ -19,5 +19,8 @@ PoApplication *po_application_new_for_database  (PoDatabase    *database);
 PoDatabase    *po_application_get_database      (PoApplication *self);
 const char    *po_application_get_database_path (PoApplication *self);
 GSettings     *po_application_get_settings      (PoApplication *self);
+void           po_application_set_scan_at_startup (PoApplication *self,
+                                                   gboolean       scan);
+guint          po_application_get_pending_red   (PoApplication *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "po-alert-notify.h"
 #include "po-database.h"
 #include "po-preferences-window.h"
 
@@ -28,6 +29,7 @@ struct _PoPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *yellow_mode_row;
+  GtkWidget            *share_row;
   GtkSpinButton        *threshold_spin;
   GtkSpinButton        *share_spin;
   GtkSwitch            *working_hours_switch;
@@ -94,6 +96,39 @@ update_hours_end_lower (PoPreferencesWindow *self)
   gtk_adjustment_set_lower (self->hours_end_adjustment, start + 1);
   if (gtk_adjustment_get_value (self->hours_end_adjustment) < start + 1)
     gtk_adjustment_set_value (self->hours_end_adjustment, start + 1);
+}
+
+/* The working hours are kept in minutes after midnight and shown as
+ * HH:MM. */
+static gboolean
+on_time_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = po_format_minute_of_day (gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_time_input_cb (GtkSpinButton *spin,
+                  double        *value)
+{
+  int minute = po_parse_minute_of_day (gtk_editable_get_text (GTK_EDITABLE (spin)));
+
+  if (minute < 0)
+    return GTK_INPUT_ERROR;
+  *value = minute;
+  return TRUE;
+}
+
+/* The share only matters when yellow goes by the share of time used. */
+static void
+update_share_row (PoPreferencesWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
+
+  gtk_widget_set_visible (self->share_row, g_str_equal (mode, "share-used"));
 }
 
 static gboolean
@@ -277,9 +312,6 @@ po_preferences_window_constructed (GObject *object)
 
   g_return_if_fail (G_IS_SETTINGS (self->settings));
 
-  /* The yellow mode, yellow share and notification rows are hidden until
-   * their features exist (see the .ui file); they stay bound so that
-   * showing them is all it takes. */
   g_settings_bind_with_mapping (self->settings, "yellow-mode",
                                 self->yellow_mode_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -295,13 +327,23 @@ po_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notify-working-hours-only",
                    self->working_hours_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "working-hours-start",
+  g_settings_bind (self->settings, "working-day-start",
                    gtk_spin_button_get_adjustment (self->hours_start_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   update_hours_end_lower (self);
-  g_settings_bind (self->settings, "working-hours-end",
+  g_settings_bind (self->settings, "working-day-end",
                    self->hours_end_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect (self->hours_start_spin, "output", G_CALLBACK (on_time_output_cb), NULL);
+  g_signal_connect (self->hours_start_spin, "input", G_CALLBACK (on_time_input_cb), NULL);
+  g_signal_connect (self->hours_end_spin, "output", G_CALLBACK (on_time_output_cb), NULL);
+  g_signal_connect (self->hours_end_spin, "input", G_CALLBACK (on_time_input_cb), NULL);
+  on_time_output_cb (self->hours_start_spin);
+  on_time_output_cb (self->hours_end_spin);
+  g_signal_connect_object (self->settings, "changed::yellow-mode",
+                           G_CALLBACK (update_share_row), self,
+                           G_CONNECT_SWAPPED);
+  update_share_row (self);
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -436,6 +478,7 @@ po_preferences_window_class_init (PoPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, yellow_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_row);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, share_spin);
   gtk_widget_class_bind_template_child (widget_class, PoPreferencesWindow, working_hours_switch);

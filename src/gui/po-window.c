@@ -13,8 +13,10 @@
 #include "po-discretion-page.h"
 #include "po-flowchart-page.h"
 #include "po-overview-page.h"
+#include "po-petitions-page.h"
 #include "po-placeholder-page.h"
 #include "po-review-page.h"
+#include "po-supervision-page.h"
 #include "po-window.h"
 
 struct _PoWindow
@@ -80,17 +82,11 @@ static const PoPageInfo page_infos[] = {
        "It arrives with the flowchart feature."),
     po_flowchart_page_get_type },
   { "supervision", "alarm-symbolic",
-    N_("Electronic Supervision"),
-    N_("Cases imported from the departments’ systems, checked automatically for lateness and "
-       "irregularities, with yellow and red alerts and supervision orders. "
-       "It arrives with the electronic supervision feature."),
-    po_placeholder_page_get_type },
+    N_("Electronic Supervision"), NULL,
+    po_supervision_page_get_type },
   { "petitions", "mail-unread-symbolic",
-    N_("Consultations & Complaints"),
-    N_("Every consultation and complaint with its reply deadline: 3 working days for a "
-       "consultation and 10 for a complaint. "
-       "It arrives with the consultations and complaints feature."),
-    po_placeholder_page_get_type },
+    N_("Consultations & Complaints"), NULL,
+    po_petitions_page_get_type },
   { "assessment", "x-office-presentation-symbolic",
     N_("Assessment"),
     N_("Each department’s on-time rates, alert counts and publication completeness per period, "
