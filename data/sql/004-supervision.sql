@@ -6,7 +6,6 @@
 ALTER TABLE deadlines ADD COLUMN start_on TEXT;
 ALTER TABLE deadlines ADD COLUMN days INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX petitions_department ON petitions (department_id, received_on);
-CREATE INDEX cases_department ON cases (department_id, accepted_on);
 CREATE INDEX supervision_orders_alert ON supervision_orders (alert_id);
 CREATE INDEX alerts_department ON alerts (department_id, state);
 CREATE INDEX review_requests_item ON review_requests (item_id, kind);

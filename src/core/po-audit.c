@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every business table gets three triggers that copy the row, before and
- * after, as JSON into audit_log. A trigger on audit_log itself then seals
- * the new entry: it stores the previous entry's hash and the SHA-256 of
- * the previous hash and this entry's fields. Further triggers refuse any
- * other UPDATE or DELETE of the log. Because the triggers call functions
+ * after, as JSON into audit_log, sealed in the same write: each entry
+ * holds the previous entry's hash and the SHA-256 of that hash and its
+ * own fields. Further triggers refuse any UPDATE or DELETE of the log. Because the triggers call functions
  * that only this program registers, a write from a plain sqlite3 shell
  * fails; whoever drops the triggers to get round that is found by
  * po_audit_verify(), which checks the chain and compares every row with
@@ -260,6 +259,26 @@ row_json_expr (const char *prefix,
   return g_string_free (s, FALSE);
 }
 
+/* One audit entry, numbered after the last and sealed with its hash in
+ * the same INSERT. */
+static char *
+sealed_entry (const char *table,
+              const char *row_id,
+              const char *op,
+              const char *before,
+              const char *after)
+{
+  return g_strdup_printf (
+    "INSERT INTO audit_log (seq, at, actor, tbl, row_id, op, before, after, prev_hash, hash)\n"
+    "  SELECT e.seq, e.at, e.actor, '%1$s', e.row_id, '%3$s', e.before, e.after, e.prev,\n"
+    "         po_seal (e.prev, e.seq, e.at, e.actor, '%1$s', e.row_id, '%3$s', e.before, e.after)\n"
+    "  FROM (SELECT coalesce ((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) + 1 AS seq,\n"
+    "               (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS prev,\n"
+    "               po_now () AS at, po_actor () AS actor, %2$s AS row_id,\n"
+    "               %4$s AS before, %5$s AS after LIMIT 1) AS e;\n",
+    table, row_id, op, before, after);
+}
+
 /**
  * po_audit_install_triggers:
  *
@@ -278,20 +297,13 @@ po_audit_install_triggers (PoDatabase  *db,
   if (tables == NULL)
     return FALSE;
 
+  /* Sealed as written: each entry is inserted with the previous entry's
+   * hash and its own, in one write (an earlier schema sealed it with a
+   * second, updating trigger). */
   g_string_append (sql,
     "DROP TRIGGER IF EXISTS audit_log_seal;\n"
-    "CREATE TRIGGER audit_log_seal AFTER INSERT ON audit_log BEGIN\n"
-    "  UPDATE audit_log SET\n"
-    "    prev_hash = (SELECT hash FROM audit_log WHERE seq < NEW.seq ORDER BY seq DESC LIMIT 1),\n"
-    "    hash = po_seal ((SELECT hash FROM audit_log WHERE seq < NEW.seq ORDER BY seq DESC LIMIT 1),\n"
-    "                    NEW.seq, NEW.at, NEW.actor, NEW.tbl, NEW.row_id, NEW.op, NEW.before, NEW.after)\n"
-    "  WHERE seq = NEW.seq;\n"
-    "END;\n"
     "DROP TRIGGER IF EXISTS audit_log_no_update;\n"
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
-    "  WHEN OLD.hash IS NOT NULL OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at\n"
-    "    OR NEW.actor IS NOT OLD.actor OR NEW.tbl IS NOT OLD.tbl OR NEW.row_id IS NOT OLD.row_id\n"
-    "    OR NEW.op IS NOT OLD.op OR NEW.before IS NOT OLD.before OR NEW.after IS NOT OLD.after\n"
     "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
     "DROP TRIGGER IF EXISTS audit_log_no_delete;\n"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
@@ -309,23 +321,18 @@ po_audit_install_triggers (PoDatabase  *db,
       old_json = row_json_expr ("OLD", columns);
       new_json = row_json_expr ("NEW", columns);
 
+      g_autofree char *on_insert = sealed_entry (t, "NEW.rowid", "INSERT", "NULL", new_json);
+      g_autofree char *on_update = sealed_entry (t, "NEW.rowid", "UPDATE", old_json, new_json);
+      g_autofree char *on_delete = sealed_entry (t, "OLD.rowid", "DELETE", old_json, "NULL");
+
       g_string_append_printf (sql,
         "DROP TRIGGER IF EXISTS audit_%1$s_insert;\n"
-        "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON %1$s BEGIN\n"
-        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
-        "  VALUES (po_now (), po_actor (), '%1$s', NEW.rowid, 'INSERT', NULL, %3$s);\n"
-        "END;\n"
+        "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON %1$s BEGIN %2$s END;\n"
         "DROP TRIGGER IF EXISTS audit_%1$s_update;\n"
-        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON %1$s BEGIN\n"
-        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
-        "  VALUES (po_now (), po_actor (), '%1$s', NEW.rowid, 'UPDATE', %2$s, %3$s);\n"
-        "END;\n"
+        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON %1$s BEGIN %3$s END;\n"
         "DROP TRIGGER IF EXISTS audit_%1$s_delete;\n"
-        "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON %1$s BEGIN\n"
-        "  INSERT INTO audit_log (at, actor, tbl, row_id, op, before, after)\n"
-        "  VALUES (po_now (), po_actor (), '%1$s', OLD.rowid, 'DELETE', %2$s, NULL);\n"
-        "END;\n",
-        t, old_json, new_json);
+        "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON %1$s BEGIN %4$s END;\n",
+        t, on_insert, on_update, on_delete);
     }
 
   return po_database_exec (db, sql->str, error);
@@ -479,7 +486,7 @@ verify_triggers (PoDatabase  *db,
                  char       **tables,
                  GError     **error)
 {
-  static const char *const log_triggers[] = { "audit_log_seal", "audit_log_no_update", "audit_log_no_delete" };
+  static const char *const log_triggers[] = { "audit_log_no_update", "audit_log_no_delete" };
   static const char *const ops[] = { "insert", "update", "delete" };
   sqlite3_stmt *stmt = po_database_prepare (db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
