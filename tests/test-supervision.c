@@ -13,6 +13,7 @@
 
 #include <locale.h>
 
+#include "po-calendar-store.h"
 #include "po-catalogue-io.h"
 #include "po-deadlines.h"
 #include "po-discretion.h"
@@ -643,6 +644,50 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (all->str, "1 weekend working day"));
 }
 
+/* The calendar changes: the makeup Saturday 10-10 is taken back. The
+ * reply to a consultation received Friday 10-09 (3 working days) moves
+ * from Tuesday 10-13 to Wednesday 10-14, and its alert follows. */
+static void
+test_calendar_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *changed = NULL;
+  sqlite3_stmt *stmt;
+
+  import_petitions (f, "K-1,consultation,测试局,2026-10-09,,a,b\n");
+  scan (f, "2026-10-14");
+  assert_alert (f, "overdue-consultation", "K-1", "red", 1);
+
+  json = po_calendar_store_export_json (f->db, &error);
+  g_assert_no_error (error);
+  stmt = po_database_prepare (f->db,
+                              "SELECT json_object ('format', 'power-oversight-calendar', 'version', 1, 'years', "
+                              "  json_array (json_set (y.value, '$.workdays', "
+                              "    (SELECT json_group_array (json (w.value)) FROM json_each (y.value, '$.workdays') AS w "
+                              "     WHERE json_extract (w.value, '$.date') <> '2026-10-10')))) "
+                              "FROM json_each (?1, '$.years') AS y WHERE json_extract (y.value, '$.year') = 2026",
+                              &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  changed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_nonnull (strstr (json, "2026-10-10"));
+  g_assert_null (strstr (changed, "2026-10-10"));
+
+  g_assert_true (po_calendar_store_import_json (f->db, changed, strlen (changed), "changed.json", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (po_database_query_int (f->db,
+                   "SELECT count(*) FROM deadlines d JOIN petitions p ON p.id = d.subject_id "
+                   "WHERE d.subject = 'petition' AND p.ref = 'K-1' AND d.due_on = '2026-10-14'", NULL), ==, 1);
+  scan (f, "2026-10-14");
+  assert_alert (f, "overdue-consultation", "K-1", "yellow", 0);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM alerts WHERE state = 'resolved' AND level = 'red'",
+                                          NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +710,7 @@ main (int   argc,
   ADD ("/supervision/rescan", test_rescan);
   ADD ("/supervision/yellow-share", test_yellow_share);
   ADD ("/supervision/describe", test_describe);
+  ADD ("/supervision/calendar-change", test_calendar_change);
 #undef ADD
 
   return g_test_run ();

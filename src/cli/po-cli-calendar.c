@@ -11,6 +11,7 @@
 
 #include "po-calendar-store.h"
 #include "po-cli.h"
+#include "po-supervision.h"
 #include "po-error.h"
 
 static int
@@ -102,8 +103,29 @@ import (PoCli      *cli,
 
   if (!po_database_begin (db, &error))
     return po_cli_fail (g_steal_pointer (&error));
-  if (!po_calendar_store_import_file (db, path, years, &error) ||
-      !po_database_commit (db, &error))
+  if (!po_calendar_store_import_file (db, path, years, &error))
+    {
+      po_database_rollback (db);
+      return po_cli_fail (g_steal_pointer (&error));
+    }
+  /* Every deadline was recomputed; once the office keeps alerts, they
+   * follow at once. */
+  if (po_database_query_int (db, "SELECT count(*) FROM alerts", NULL) > 0)
+    {
+      PoScanOptions options;
+      PoScanSummary summary;
+
+      po_scan_options_init (&options, po_date_today ());
+      if (!po_supervision_scan (db, &options, &summary, NULL, NULL, NULL, &error))
+        {
+          po_database_rollback (db);
+          return po_cli_fail (g_steal_pointer (&error));
+        }
+      fprintf (stderr, _("scan: %u raised (%u red), %u updated, %u superseded, %u resolved; %u open\n"),
+               summary.raised, summary.raised_red, summary.updated, summary.superseded, summary.resolved,
+               summary.open);
+    }
+  if (!po_database_commit (db, &error))
     {
       po_database_rollback (db);
       return po_cli_fail (g_steal_pointer (&error));
