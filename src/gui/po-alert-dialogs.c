@@ -168,11 +168,13 @@ on_response_cb (AdwMessageDialog *dialog,
   g_object_unref (task);
 }
 
+/* The page that asked has gone: answer for the user, and close. */
 static void
 on_cancelled_cb (GCancellable     *cancellable,
                  AdwMessageDialog *dialog)
 {
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *

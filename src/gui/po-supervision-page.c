@@ -79,6 +79,7 @@ struct _PoSupervisionPage
   /* Template widgets */
   AdwWindowTitle      *window_title;
   GtkWidget           *back_button;
+  GtkWidget           *scan_button;
   GtkRevealer         *progress_revealer;
   GtkLabel            *progress_label;
   GtkProgressBar      *progress_bar;
@@ -114,6 +115,7 @@ struct _PoSupervisionPage
   GtkListBox          *describe_list;
   GtkLabel            *describe_error_label;
   GtkListBox          *history_list;
+  GtkWidget           *answer_button;
 };
 
 G_DEFINE_FINAL_TYPE (PoSupervisionPage, po_supervision_page, PO_TYPE_PAGE)
@@ -1920,6 +1922,7 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-supervision-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, scan_button);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, progress_bar);
@@ -1955,6 +1958,7 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, describe_list);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, describe_error_label);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, answer_button);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_count_activated_cb);
