@@ -308,6 +308,91 @@ po_case_suspended_days (PoDatabase *db,
   return total;
 }
 
+/* po_due(FROM, N): the Nth working day after FROM as text, or NULL when
+ * FROM is NULL or the result leaves the calendar. */
+static void
+sql_due (sqlite3_context  *ctx,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  Writer *w = sqlite3_user_data (ctx);
+  PoDate from, due;
+  char day[11];
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL || sqlite3_value_type (argv[1]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  from = po_date_parse ((const char *) sqlite3_value_text (argv[0]), NULL);
+  due = from == PO_DATE_INVALID ? PO_DATE_INVALID
+                                : po_calendar_add (w->calendar, from, sqlite3_value_int (argv[1]), NULL, NULL);
+  if (due == PO_DATE_INVALID)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  po_date_format_buf (due, day);
+  sqlite3_result_text (ctx, day, 10, SQLITE_TRANSIENT);
+}
+
+/* po_provisional(FROM, TO): 1 when a year between lacks a schedule. */
+static void
+sql_provisional (sqlite3_context  *ctx,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  Writer *w = sqlite3_user_data (ctx);
+  PoDate from = po_date_parse ((const char *) sqlite3_value_text (argv[0]), NULL);
+  PoDate to = po_date_parse ((const char *) sqlite3_value_text (argv[1]), NULL);
+
+  sqlite3_result_int (ctx, from != PO_DATE_INVALID && to != PO_DATE_INVALID &&
+                           po_calendar_is_provisional (w->calendar, from, to));
+}
+
+/* po_suspended(CASE): po_case_suspended_days(). */
+static void
+sql_suspended (sqlite3_context  *ctx,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  Writer *w = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, po_case_suspended_days (w->db, w->calendar, sqlite3_value_int64 (argv[0])));
+}
+
+/* A case's three deadlines, written by one statement each for all the
+ * cases in scope: entry, 1 working day after on-site enforcement (a
+ * penalty only); decision, the item's committed limit (its statutory one
+ * without) plus suspended days, after acceptance; report, 3 after the
+ * latest of accepted, decided, closed. */
+static const char *const case_deadline_sql[] = {
+  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional, start_on, days) "
+  "SELECT 'case', x.id, 'entry', x.due, po_provisional (x.start, x.due), x.start, x.n FROM ("
+  "  SELECT c.id AS id, c.onsite_on AS start, 1 AS n, po_due (c.onsite_on, 1) AS due "
+  "  FROM cases AS c JOIN power_items AS i ON i.id = c.item_id "
+  "  WHERE i.type = 'penalty' AND c.onsite_on IS NOT NULL @SCOPE@) AS x WHERE x.due IS NOT NULL",
+
+  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional, start_on, days) "
+  "SELECT 'case', x.id, 'decision', x.due, po_provisional (x.start, x.due), x.start, x.n FROM ("
+  "  SELECT y.id AS id, y.start AS start, y.n AS n, po_due (y.start, y.n) AS due FROM ("
+  "    SELECT c.id AS id, c.accepted_on AS start, "
+  "      coalesce (i.committed_limit, i.statutory_limit) "
+  "      + CASE WHEN EXISTS (SELECT 1 FROM case_suspensions s WHERE s.case_id = c.id) "
+  "             THEN po_suspended (c.id) ELSE 0 END AS n "
+  "    FROM cases AS c JOIN power_items AS i ON i.id = c.item_id "
+  "    WHERE c.accepted_on IS NOT NULL AND coalesce (i.committed_limit, i.statutory_limit) IS NOT NULL @SCOPE@ "
+  "    LIMIT -1) AS y LIMIT -1) AS x WHERE x.due IS NOT NULL",
+
+  "INSERT INTO deadlines (subject, subject_id, kind, due_on, provisional, start_on, days) "
+  "SELECT 'case', x.id, 'report', x.due, po_provisional (x.start, x.due), x.start, x.n FROM ("
+  "  SELECT y.id AS id, y.start AS start, 3 AS n, po_due (y.start, 3) AS due FROM ("
+  "    SELECT c.id AS id, nullif (max (coalesce (c.accepted_on, ''), coalesce (c.decided_on, ''), "
+  "                                    coalesce (c.closed_on, '')), '') AS start "
+  "    FROM cases AS c WHERE 1 @SCOPE@ LIMIT -1) AS y WHERE y.start IS NOT NULL LIMIT -1) AS x "
+  "WHERE x.due IS NOT NULL",
+};
+
 static gboolean
 refresh_cases (Writer         *w,
                GCancellable   *cancellable,
@@ -315,66 +400,45 @@ refresh_cases (Writer         *w,
                gpointer        user_data,
                GError        **error)
 {
-  gint64 total = w->scope == SCOPE_ONE ? 1
-               : po_database_query_int (w->db,
-                                        w->scope == SCOPE_ALL ? "SELECT count(*) FROM cases"
-                                                              : "SELECT count(*) FROM temp.po_touched",
-                                        error);
-  sqlite3_stmt *stmt;
-  gint64 done = 0;
-  int rc;
+  sqlite3 *handle = po_database_get_handle (w->db);
+  const char *scope = w->scope == SCOPE_ONE ? "AND c.id = ?1"
+                    : w->scope == SCOPE_TOUCHED ? "AND c.id IN (SELECT id FROM temp.po_touched)" : "";
+  gboolean ok = TRUE;
 
-  if (total < 0)
-    return FALSE;
-  stmt = prepare_scoped (w,
-                         "SELECT c.id, i.type, c.onsite_on, c.accepted_on, "
-                         "       coalesce (i.committed_limit, i.statutory_limit), "
-                         "       max (coalesce (c.accepted_on, ''), coalesce (c.decided_on, ''), "
-                         "            coalesce (c.closed_on, '')), "
-                         "       EXISTS (SELECT 1 FROM case_suspensions s WHERE s.case_id = c.id) "
-                         "FROM cases AS c LEFT JOIN power_items AS i ON i.id = c.item_id",
-                         "c", error);
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_create_function_v2 (handle, "po_due", 2, SQLITE_UTF8, w, sql_due, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_provisional", 2, SQLITE_UTF8, w, sql_provisional, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_suspended", 1, SQLITE_UTF8, w, sql_suspended, NULL, NULL, NULL);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; ok && i < G_N_ELEMENTS (case_deadline_sql); i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *type = (const char *) sqlite3_column_text (stmt, 1);
-      const char *latest = (const char *) sqlite3_column_text (stmt, 5);
+      g_autoptr(GString) sql = g_string_new (case_deadline_sql[i]);
+      sqlite3_stmt *stmt;
+      int rc;
 
-      if (g_strcmp0 (type, "penalty") == 0 &&
-          !store_within (w, "case", id, "entry", column_date (stmt, 2), PO_CASE_ENTRY_DAYS, error))
-        goto fail;
-
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          int limit = sqlite3_column_int (stmt, 4);
-
-          if (sqlite3_column_int (stmt, 6))
-            limit += po_case_suspended_days (w->db, w->calendar, id);
-          if (!store_within (w, "case", id, "decision", column_date (stmt, 3), limit, error))
-            goto fail;
+          ok = FALSE;
+          break;
         }
-
-      if (latest != NULL && *latest != '\0' &&
-          !store_within (w, "case", id, "report", po_date_parse (latest, NULL), PO_CASE_REPORT_DAYS, error))
-        goto fail;
-
-      if ((++done & 0x3fff) == 0)
+      g_string_replace (sql, "@SCOPE@", scope, 0);
+      rc = sqlite3_prepare_v2 (handle, sql->str, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto fail;
-          if (progress)
-            progress ((double) done / MAX (total, 1), user_data);
+          if (w->scope == SCOPE_ONE)
+            sqlite3_bind_int64 (stmt, 1, w->id);
+          rc = sqlite3_step (stmt);
+          sqlite3_finalize (stmt);
         }
+      if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        ok = po_database_set_error (w->db, rc, error, _("compute deadlines"));
+      if (progress)
+        progress ((double) (i + 1) / G_N_ELEMENTS (case_deadline_sql), user_data);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || po_database_set_error (w->db, rc, error, _("compute deadlines"));
 
-fail:
-  sqlite3_reset (stmt);
-  return FALSE;
+  sqlite3_create_function_v2 (handle, "po_due", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_provisional", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_suspended", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+  return ok;
 }
 
 static const char insert_sql[] =
