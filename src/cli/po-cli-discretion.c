@@ -245,25 +245,6 @@ check (PoCli  *cli,
   return fit.kind == PO_DISCRETION_FIT_TIER ? PO_CLI_OK : PO_CLI_FAILED;
 }
 
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* An amount for a CSV field: empty when unset. */
 static char *
 csv_amount (double amount)
@@ -353,9 +334,9 @@ compare (PoCli  *cli,
           g_autofree char *max = g_strconcat (name, "_max", NULL);
 
           g_string_append_c (out, ',');
-          csv_field (out, min);
+          po_cli_csv_field (out, min);
           g_string_append_c (out, ',');
-          csv_field (out, max);
+          po_cli_csv_field (out, max);
         }
       g_string_append_c (out, '\n');
 
@@ -365,13 +346,13 @@ compare (PoCli  *cli,
           g_autofree char *min = csv_amount (row->range_min);
           g_autofree char *max = csv_amount (row->range_max);
 
-          csv_field (out, row->department);
+          po_cli_csv_field (out, row->department);
           g_string_append_c (out, ',');
-          csv_field (out, row->region);
+          po_cli_csv_field (out, row->region);
           g_string_append_c (out, ',');
-          csv_field (out, row->level);
+          po_cli_csv_field (out, row->level);
           g_string_append_c (out, ',');
-          csv_field (out, row->item_code);
+          po_cli_csv_field (out, row->item_code);
           g_string_append_printf (out, ",%s,%s,%s", po_discretion_unit_key (row->unit), min, max);
           for (guint t = 0; t < c->tier_names->len; t++)
             {

@@ -381,21 +381,19 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->paths, g_hash_table_unref);
 }
 
+/* Items @sql names (id, code), each with what @load makes of it. */
 static gboolean
-load_charts (PoDatabase  *db,
-             Scan        *scan,
-             GError     **error)
+load_per_item (PoDatabase  *db,
+               const char  *sql,
+               GHashTable  *into,
+               gpointer   (*load) (PoDatabase *db, const char *code, GError **error),
+               GError     **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = po_database_prepare (db, sql, error);
   int rc;
 
-  stmt = po_database_prepare (db,
-                              "SELECT i.id, i.code FROM power_items AS i "
-                              "WHERE i.published_version IS NOT NULL "
-                              "  AND EXISTS (SELECT 1 FROM flowcharts f WHERE f.item_id = i.id AND f.kind = 'external')",
-                              error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -407,57 +405,35 @@ load_charts (PoDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return po_database_set_error (db, rc, error, _("read the flowcharts"));
+    return po_database_set_error (db, rc, error, _("read the catalogue"));
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(PoFlowchart) chart = po_flowchart_load (db, g_ptr_array_index (codes, i), PO_FLOWCHART_EXTERNAL, error);
+      gpointer value = load (db, g_ptr_array_index (codes, i), error);
 
-      if (chart == NULL)
+      if (value == NULL)
         return FALSE;
-      g_hash_table_insert (scan->charts, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)),
-                           chart_new (chart));
+      g_hash_table_insert (into, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)), value);
     }
   return TRUE;
 }
 
-static gboolean
+static gpointer
+load_chart (PoDatabase  *db,
+            const char  *code,
+            GError     **error)
+{
+  g_autoptr(PoFlowchart) chart = po_flowchart_load (db, code, PO_FLOWCHART_EXTERNAL, error);
+
+  return chart ? chart_new (chart) : NULL;
+}
+
+static gpointer
 load_benchmarks (PoDatabase  *db,
-                 Scan        *scan,
+                 const char  *code,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  stmt = po_database_prepare (db,
-                              "SELECT i.id, i.code FROM power_items AS i "
-                              "WHERE EXISTS (SELECT 1 FROM discretion_benchmarks b WHERE b.item_id = i.id)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return po_database_set_error (db, rc, error, _("read the discretion benchmarks"));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      GPtrArray *benchmarks = po_discretion_load (db, g_ptr_array_index (codes, i), error);
-
-      if (benchmarks == NULL)
-        return FALSE;
-      g_hash_table_insert (scan->benchmarks, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)),
-                           benchmarks);
-    }
-  return TRUE;
+  return po_discretion_load (db, code, error);
 }
 
 /* The rules -------------------------------------------------------------- */
@@ -693,7 +669,15 @@ po_supervision_scan (PoDatabase           *db,
                          error))
     goto out;
   summary->last_id_before = po_database_query_int (db, "SELECT coalesce (max (id), 0) FROM alerts", error);
-  if (summary->last_id_before < 0 || !load_charts (db, &scan, error) || !load_benchmarks (db, &scan, error) ||
+  if (summary->last_id_before < 0 ||
+      !load_per_item (db,
+                      "SELECT i.id, i.code FROM power_items AS i WHERE i.published_version IS NOT NULL "
+                      "  AND EXISTS (SELECT 1 FROM flowcharts f WHERE f.item_id = i.id AND f.kind = 'external')",
+                      scan.charts, load_chart, error) ||
+      !load_per_item (db,
+                      "SELECT i.id, i.code FROM power_items AS i "
+                      "WHERE EXISTS (SELECT 1 FROM discretion_benchmarks b WHERE b.item_id = i.id)",
+                      scan.benchmarks, load_benchmarks, error) ||
       !po_database_exec (db, scan_items_sql, error))
     goto fail;
 
