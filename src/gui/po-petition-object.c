@@ -33,6 +33,7 @@ enum {
   PROP_RECEIVED_ON,
   PROP_DUE_ON,
   PROP_DAYS_LEFT,
+  PROP_URGENCY,
   PROP_ASSIGNEE,
   N_PROPS
 };
@@ -43,6 +44,27 @@ static const char *
 or_empty (const char *text)
 {
   return text ? text : "";
+}
+
+static gboolean
+has_date (const char *date)
+{
+  return date != NULL && *date != '\0';
+}
+
+/* Working days left never come near a million. */
+#define URGENCY_STEP 1000000
+
+static int
+po_petition_urgency (const PoPetition *p)
+{
+  int days = CLAMP (p->days_left, -URGENCY_STEP / 2, URGENCY_STEP / 2);
+
+  if (has_date (p->closed_on))
+    return 2 * URGENCY_STEP + days;
+  if (has_date (p->replied_on))
+    return URGENCY_STEP + days;
+  return days;
 }
 
 static void
@@ -97,6 +119,10 @@ po_petition_object_get_property (GObject    *object,
       g_value_set_int (value, p->days_left);
       break;
 
+    case PROP_URGENCY:
+      g_value_set_int (value, po_petition_urgency (p));
+      break;
+
     case PROP_ASSIGNEE:
       g_value_set_string (value, or_empty (p->assignee));
       break;
@@ -128,6 +154,13 @@ po_petition_object_class_init (PoPetitionObjectClass *klass)
    * replied); negative when over.
    */
   properties[PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  /**
+   * PoPetitionObject:urgency:
+   *
+   * Sorted ascending: those awaiting a reply, the least time left first,
+   * then those replied, then those closed.
+   */
+  properties[PROP_URGENCY] = g_param_spec_int ("urgency", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
   properties[PROP_ASSIGNEE] = g_param_spec_string ("assignee", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -177,11 +210,6 @@ po_petition_object_get_id (PoPetitionObject *self)
   return self->petition->id;
 }
 
-static gboolean
-has_date (const char *date)
-{
-  return date != NULL && *date != '\0';
-}
 
 /**
  * po_petition_format_days:

@@ -75,10 +75,7 @@ struct _PoPetitionsPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *days_column;
   GtkColumnViewColumn *ref_column;
-  GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *subject_column;
-  GtkColumnViewColumn *department_column;
-  GtkColumnViewColumn *received_column;
   GtkColumnViewColumn *due_column;
   GtkStack            *detail_stack;
   GtkWidget           *detail_box;
@@ -884,49 +881,73 @@ register_action (GtkWidget  *widget,
 typedef enum
 {
   COLUMN_DAYS,
-  COLUMN_REF,
-  COLUMN_KIND,
-  COLUMN_SUBJECT,
-  COLUMN_DEPARTMENT,
-  COLUMN_RECEIVED,
+  COLUMN_REF,        /* and the kind below */
+  COLUMN_SUBJECT,    /* and the department below */
   COLUMN_DUE,
 } Column;
 
+static GtkWidget *
+create_cell_label (gboolean ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+    }
+  return label;
+}
+
+/* Two lines keep the table narrow enough to stand beside the detail. */
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  switch (column)
+  if (column == COLUMN_REF || column == COLUMN_SUBJECT)
     {
-    case COLUMN_DAYS:
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_add_css_class (label, "deadline-badge");
-      gtk_widget_add_css_class (label, "numeric");
-      break;
+      GtkWidget *second = create_cell_label (TRUE);
 
-    case COLUMN_SUBJECT:
-    case COLUMN_DEPARTMENT:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      break;
-
-    case COLUMN_REF:
-    case COLUMN_RECEIVED:
-    case COLUMN_DUE:
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-
-    case COLUMN_KIND:
-    default:
-      break;
+      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (child), create_cell_label (column == COLUMN_SUBJECT));
+      gtk_widget_add_css_class (second, "caption");
+      gtk_widget_add_css_class (second, "dim-label");
+      gtk_box_append (GTK_BOX (child), second);
+      if (column == COLUMN_REF)
+        gtk_widget_add_css_class (gtk_widget_get_first_child (child), "numeric");
     }
-  gtk_list_item_set_child (list_item, label);
+  else
+    {
+      child = create_cell_label (FALSE);
+      gtk_widget_add_css_class (child, "numeric");
+      if (column == COLUMN_DAYS)
+        {
+          gtk_widget_set_halign (child, GTK_ALIGN_START);
+          gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (child, "deadline-badge");
+        }
+    }
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+set_lines (GtkWidget  *box,
+           const char *first,
+           const char *second)
+{
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *bottom = gtk_widget_get_next_sibling (top);
+
+  gtk_label_set_label (GTK_LABEL (top), first);
+  gtk_label_set_label (GTK_LABEL (bottom), second);
+  gtk_widget_set_tooltip_text (top, first);
+  gtk_widget_set_tooltip_text (bottom, second);
 }
 
 static void
@@ -935,7 +956,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   const PoPetition *p = po_petition_object_get_petition (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
 
@@ -943,35 +964,21 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
     {
     case COLUMN_DAYS:
       text = has_date (p->closed_on) ? g_strdup (_("Closed")) : po_petition_format_days (p);
-      gtk_label_set_label (label, text);
-      set_badge_style (GTK_WIDGET (label), po_petition_badge_style (p));
+      gtk_label_set_label (GTK_LABEL (child), text);
+      set_badge_style (child, po_petition_badge_style (p));
       break;
 
     case COLUMN_REF:
-      gtk_label_set_label (label, p->ref);
-      break;
-
-    case COLUMN_KIND:
-      gtk_label_set_label (label, kind_label (p->kind));
+      set_lines (child, p->ref, kind_label (p->kind));
       break;
 
     case COLUMN_SUBJECT:
-      gtk_label_set_label (label, p->subject);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), p->subject);
-      break;
-
-    case COLUMN_DEPARTMENT:
-      gtk_label_set_label (label, p->department);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), p->department);
-      break;
-
-    case COLUMN_RECEIVED:
-      set_date_label (label, p->received_on);
+      set_lines (child, p->subject, p->department);
       break;
 
     case COLUMN_DUE:
     default:
-      set_date_label (label, p->due_on);
+      set_date_label (GTK_LABEL (child), p->due_on);
       break;
     }
 }
@@ -1082,12 +1089,9 @@ po_petitions_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (po_petitions_page_parent_class)->constructed (object);
 
-  setup_column (self->days_column, COLUMN_DAYS, "days-left", TRUE);
+  setup_column (self->days_column, COLUMN_DAYS, "urgency", TRUE);
   setup_column (self->ref_column, COLUMN_REF, "ref", FALSE);
-  setup_column (self->kind_column, COLUMN_KIND, "kind-label", FALSE);
   setup_column (self->subject_column, COLUMN_SUBJECT, "subject", FALSE);
-  setup_column (self->department_column, COLUMN_DEPARTMENT, "department", FALSE);
-  setup_column (self->received_column, COLUMN_RECEIVED, "received-on", FALSE);
   setup_column (self->due_column, COLUMN_DUE, "due-on", FALSE);
 
   self->petitions = g_list_store_new (PO_TYPE_PETITION_OBJECT);
@@ -1099,7 +1103,8 @@ po_petitions_page_constructed (GObject *object)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  /* The one with the least time left first, as in the review queue. */
+  /* Those awaiting a reply, the least time left first, as in the review
+   * queue; then those replied. */
   gtk_column_view_sort_by_column (self->column_view, self->days_column, GTK_SORT_ASCENDING);
 
   g_object_bind_property (self->leaflet, "folded", self->column_view, "single-click-activate",
@@ -1204,10 +1209,7 @@ po_petitions_page_class_init (PoPetitionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, days_column);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, ref_column);
-  gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, kind_column);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, subject_column);
-  gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, department_column);
-  gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, received_column);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, due_column);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, PoPetitionsPage, detail_box);

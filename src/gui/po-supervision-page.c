@@ -55,6 +55,7 @@ struct _PoSupervisionPage
   GArray              *department_ids;      /* gint64; 0 = every department */
   GHashTable          *orders;              /* alert id → order issued here */
   PoAlertObject       *shown;
+  GtkSizeGroup        *caption_group;       /* the detail's captions, aligned */
   guint                red_total;
   guint                yellow_total;
 
@@ -71,6 +72,7 @@ struct _PoSupervisionPage
   guint                reload_pending : 1;
   guint                loaded : 1;
   guint                scanning : 1;
+  guint                scan_asked : 1;      /* by the analyst, not in the background */
   guint                importing : 1;
   guint                busy : 1;
   guint                filling : 1;         /* filters being rebuilt, not chosen */
@@ -100,7 +102,6 @@ struct _PoSupervisionPage
   GtkColumnViewColumn *level_column;
   GtkColumnViewColumn *rule_column;
   GtkColumnViewColumn *ref_column;
-  GtkColumnViewColumn *department_column;
   GtkColumnViewColumn *due_column;
   GtkColumnViewColumn *over_column;
   GtkStack            *detail_stack;
@@ -699,30 +700,40 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* A row of a caption and its text side by side; a long text wraps in
- * its own column. */
+/* A row of a caption and its text: side by side, the captions aligned
+ * by @group, a long text wrapping in its own column; without a group,
+ * the caption small above the text. */
 static GtkWidget *
-create_line_row (const char *caption,
-                 const char *text,
-                 const char *name)
+create_line_row (GtkSizeGroup *group,
+                 const char   *caption,
+                 const char   *text,
+                 const char   *name)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (group ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL,
+                                group ? 12 : 2);
   GtkWidget *left = gtk_label_new (caption);
   GtkWidget *right = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (left), 0.0);
-  gtk_label_set_yalign (GTK_LABEL (left), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (left), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (left), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (left), 9);
-  gtk_label_set_max_width_chars (GTK_LABEL (left), 9);
   gtk_widget_set_valign (left, GTK_ALIGN_START);
   gtk_widget_add_css_class (left, "dim-label");
+  if (group != NULL)
+    /* On one line: a caption is a few words, and the text beside it
+     * wraps instead. */
+    gtk_size_group_add_widget (group, left);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (left), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (left), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (left, "caption");
+    }
+
   gtk_label_set_xalign (GTK_LABEL (right), 0.0);
   gtk_label_set_wrap (GTK_LABEL (right), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (right), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (right), TRUE);
+  /* A wrapping label asks for its whole text's width otherwise. */
   gtk_label_set_width_chars (GTK_LABEL (right), 12);
   gtk_label_set_max_width_chars (GTK_LABEL (right), 12);
   gtk_widget_set_hexpand (right, TRUE);
@@ -745,7 +756,7 @@ show_detail (PoSupervisionPage *self,
     {
       PoDetailLine *line = g_ptr_array_index (detail->lines, i);
 
-      gtk_list_box_append (self->describe_list, create_line_row (line->label, line->value, "detail-value"));
+      gtk_list_box_append (self->describe_list, create_line_row (self->caption_group, line->label, line->value, "detail-value"));
     }
   gtk_stack_set_visible_child_name (self->describe_stack, "lines");
 
@@ -757,7 +768,7 @@ show_detail (PoSupervisionPage *self,
 
       /* Translators: when something happened to an alert, and who did it */
       when = g_strdup_printf (_("%s · %s"), event->at, event->actor);
-      gtk_list_box_append (self->history_list, create_line_row (when, event->text, "event"));
+      gtk_list_box_append (self->history_list, create_line_row (NULL, when, event->text, "event"));
     }
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->history_list), ADW_TYPE_PREFERENCES_GROUP),
                           detail->history->len > 0);
@@ -1157,6 +1168,7 @@ static void
 end_work (PoSupervisionPage *self)
 {
   self->scanning = FALSE;
+  self->scan_asked = FALSE;
   self->importing = FALSE;
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_pointer (&self->progress, g_atomic_rc_box_release);
@@ -1251,11 +1263,13 @@ on_scanned_cb (GObject      *object,
   g_autoptr(PoSupervisionPage) self = user_data;
   g_autoptr(ScanResult) scan = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean asked;
 
   scan = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->disposed)
     return;
 
+  asked = self->scan_asked;
   end_work (self);
 
   if (scan == NULL && is_cancelled_error (error))
@@ -1273,7 +1287,11 @@ on_scanned_cb (GObject      *object,
       g_debug ("Scan: %u raised (%u red), %u new red by id, %u resolved, %u open",
                scan->summary.raised, scan->summary.raised_red, scan->new_red,
                scan->summary.resolved, scan->summary.open);
-      po_page_show_toast (PO_PAGE (self), message);
+      /* A scan asked for says how it went; one run in the background
+       * only when something changed. */
+      if (asked || scan->summary.raised > 0 || scan->summary.resolved > 0 ||
+          scan->summary.superseded > 0)
+        po_page_show_toast (PO_PAGE (self), message);
       if (scan->new_red > 0)
         g_signal_emit (self, signals[ALERTS_RAISED], 0, scan->new_red, scan->example);
     }
@@ -1511,7 +1529,12 @@ scan_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  po_supervision_page_scan (PO_SUPERVISION_PAGE (widget));
+  PoSupervisionPage *self = PO_SUPERVISION_PAGE (widget);
+
+  if (self->scanning || self->importing)
+    return;
+  po_supervision_page_scan (self);
+  self->scan_asked = TRUE;
 }
 
 static void
@@ -1572,11 +1595,20 @@ typedef enum
 {
   COLUMN_LEVEL,
   COLUMN_RULE,
-  COLUMN_REF,
-  COLUMN_DEPARTMENT,
+  COLUMN_REF,        /* and the department below */
   COLUMN_DUE,
   COLUMN_OVER,
 } Column;
+
+static GtkWidget *
+create_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  return label;
+}
 
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -1584,39 +1616,53 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child = create_cell_label ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   switch (column)
     {
     case COLUMN_LEVEL:
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_add_css_class (label, "level-pill");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (child, "level-pill");
       break;
 
     case COLUMN_RULE:
-    case COLUMN_DEPARTMENT:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-      break;
-
-    case COLUMN_DUE:
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-
-    case COLUMN_OVER:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (child), 6);
       break;
 
     case COLUMN_REF:
+      {
+        /* The reference, and its department below: read whole, or it
+         * identifies nothing; the department may be cut short. */
+        GtkWidget *department = create_cell_label ();
+
+        gtk_widget_add_css_class (child, "numeric");
+        gtk_label_set_ellipsize (GTK_LABEL (department), PANGO_ELLIPSIZE_END);
+        gtk_label_set_width_chars (GTK_LABEL (department), 6);
+        gtk_widget_add_css_class (department, "caption");
+        gtk_widget_add_css_class (department, "dim-label");
+        {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+          gtk_box_append (GTK_BOX (box), child);
+          gtk_box_append (GTK_BOX (box), department);
+          child = box;
+        }
+      }
+      break;
+
+    case COLUMN_OVER:
+      gtk_label_set_xalign (GTK_LABEL (child), 1.0);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+
+    case COLUMN_DUE:
     default:
-      /* A reference is read whole, or it identifies nothing. */
-      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (child, "numeric");
       break;
     }
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, child);
 }
 
 static void
@@ -1625,7 +1671,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   PoAlertObject *object = gtk_list_item_get_item (list_item);
   const PoAlert *alert = po_alert_object_get_alert (object);
   g_autofree char *text = NULL;
@@ -1633,33 +1679,34 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_LEVEL:
-      gtk_label_set_label (label, level_label (alert->level));
-      set_level_style (GTK_WIDGET (label), alert->level);
+      gtk_label_set_label (GTK_LABEL (child), level_label (alert->level));
+      set_level_style (child, alert->level);
       break;
 
     case COLUMN_RULE:
-      gtk_label_set_label (label, po_alert_object_get_rule_label (object));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), po_alert_object_get_rule_label (object));
+      gtk_label_set_label (GTK_LABEL (child), po_alert_object_get_rule_label (object));
+      gtk_widget_set_tooltip_text (child, po_alert_object_get_rule_label (object));
       break;
 
     case COLUMN_REF:
-      gtk_label_set_label (label, alert->ref);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), alert->ref);
-      break;
+      {
+        GtkWidget *ref = gtk_widget_get_first_child (child);
+        GtkWidget *department = gtk_widget_get_next_sibling (ref);
 
-    case COLUMN_DEPARTMENT:
-      gtk_label_set_label (label, alert->department ? alert->department : "—");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), alert->department);
+        gtk_label_set_label (GTK_LABEL (ref), alert->ref);
+        gtk_label_set_label (GTK_LABEL (department), alert->department ? alert->department : "—");
+        gtk_widget_set_tooltip_text (department, alert->department);
+      }
       break;
 
     case COLUMN_DUE:
-      gtk_label_set_label (label, alert->due_on && *alert->due_on ? alert->due_on : "—");
+      gtk_label_set_label (GTK_LABEL (child), alert->due_on && *alert->due_on ? alert->due_on : "—");
       break;
 
     case COLUMN_OVER:
     default:
       text = g_strdup_printf ("%d", alert->working_days_over);
-      gtk_label_set_label (label, text);
+      gtk_label_set_label (GTK_LABEL (child), text);
       break;
     }
 }
@@ -1793,7 +1840,6 @@ po_supervision_page_constructed (GObject *object)
   setup_column (self->level_column, COLUMN_LEVEL, numeric_sorter ("level-rank"));
   setup_column (self->rule_column, COLUMN_RULE, string_sorter ("rule-label"));
   setup_column (self->ref_column, COLUMN_REF, string_sorter ("ref"));
-  setup_column (self->department_column, COLUMN_DEPARTMENT, string_sorter ("department"));
   setup_column (self->due_column, COLUMN_DUE, string_sorter ("due-on"));
   setup_column (self->over_column, COLUMN_OVER, numeric_sorter ("working-days-over"));
 
@@ -1857,6 +1903,7 @@ po_supervision_page_dispose (GObject *object)
   g_clear_object (&self->department_names);
   g_clear_pointer (&self->department_ids, g_array_unref);
   g_clear_pointer (&self->orders, g_hash_table_unref);
+  g_clear_object (&self->caption_group);
 }
 
 static void
@@ -1943,7 +1990,6 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, level_column);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, rule_column);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, ref_column);
-  gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, department_column);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, due_column);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, over_column);
   gtk_widget_class_bind_template_child (widget_class, PoSupervisionPage, detail_stack);
@@ -1985,6 +2031,7 @@ po_supervision_page_init (PoSupervisionPage *self)
 
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->caption_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->settings = g_settings_new (APP_ID);
 }
 
