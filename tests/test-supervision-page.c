@@ -11,6 +11,7 @@
 
 #include "po-alert-notify.h"
 #include "po-alert-object.h"
+#include "po-application.h"
 #include "po-demo.h"
 #include "po-intake.h"
 #include "po-petition-object.h"
@@ -18,6 +19,7 @@
 #include "po-supervision.h"
 #include "po-supervision-page.h"
 #include "po-test-util.h"
+#include "po-window.h"
 
 #define TIMEOUT_SECONDS 60
 
@@ -837,6 +839,76 @@ test_empty_office (void)
   g_assert_finalize_object (empty_page);
 }
 
+static gboolean
+scanned (gpointer data)
+{
+  PoSupervisionPage *pane = data;
+  guint red, yellow;
+
+  po_supervision_page_get_totals (pane, &red, &yellow);
+  return !po_supervision_page_get_busy (pane) && red + yellow > 0;
+}
+
+/* The application scans once its window is shown; the new red alerts
+ * are told of in working hours only, and held back until then. */
+static void
+test_application_startup_scan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoDatabase) office = po_test_open (tmpdir, "app.db");
+  g_autoptr(PoApplication) application = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(PoCalendar) calendar = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  PoDemoOptions options;
+  GtkWindow *app_window;
+  PoPage *pane;
+  guint red, yellow;
+
+  po_demo_options_init (&options);
+  options.items = 30;
+  options.cases = 150;
+  options.petitions = 40;
+  options.seed = 3;
+  options.today = po_test_date (TODAY);
+  g_assert_true (po_demo_generate (office, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Working hours of one minute after midnight: now is outside them. */
+  g_settings_set_boolean (settings, "notify-working-hours-only", TRUE);
+  g_settings_set_int (settings, "working-day-start", 0);
+  g_settings_set_int (settings, "working-day-end", 1);
+
+  application = po_application_new_for_database (office);
+  po_application_set_scan_at_startup (application, TRUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (application));
+  app_window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_assert_true (PO_IS_WINDOW (app_window));
+  pane = po_window_get_page (PO_WINDOW (app_window), "supervision");
+  g_assert_true (PO_IS_SUPERVISION_PAGE (pane));
+  run_for (20);
+  g_assert_true (wait_for (scanned, pane));
+
+  counts = po_alerts_count (office, FALSE, &error);
+  g_assert_no_error (error);
+  count_totals (counts, &red, &yellow);
+  g_assert_cmpuint (red, >, 0);
+
+  calendar = po_database_get_calendar (office, &error);
+  g_assert_no_error (error);
+  now = g_date_time_new_now_local ();
+  if (!po_alert_notify_in_working_hours (calendar, now, 0, 1))
+    g_assert_cmpuint (po_application_get_pending_red (application), ==, red);
+
+  g_settings_reset (settings, "working-day-start");
+  g_settings_reset (settings, "working-day-end");
+  gtk_window_destroy (app_window);
+  run_for (50);
+}
+
 /* Consultations and complaints */
 
 static guint
@@ -1083,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/supervision-page/empty-office", test_empty_office);
   g_test_add_func ("/supervision-page/notify/working-hours", test_notify_working_hours);
   g_test_add_func ("/supervision-page/notify/notification", test_notification);
+  g_test_add_func ("/supervision-page/application/startup-scan", test_application_startup_scan);
   g_test_add_func ("/petitions-page/list", test_petitions_list);
   g_test_add_func ("/petitions-page/register", test_petitions_register);
   g_test_add_func ("/petitions-page/assign-answer-close", test_petitions_assign_answer_close);

@@ -2021,7 +2021,6 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.answer-order", NULL, answer_order_action);
   gtk_widget_class_install_action (widget_class, "page.close-alert", NULL, close_alert_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "page.scan", NULL);
 }
 
 static void
