@@ -520,6 +520,10 @@ static const Bad bad_case_files[] = {
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,-5,,\n", { "bad.csv:4: fine_yuan:", "-5" } },
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,五千,,\n", { "bad.csv:4: fine_yuan:", "五千" } },
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,5000元,,\n", { "bad.csv:4: fine_yuan:", "5000元" } },
+  { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,0x10,,\n", { "bad.csv:4: fine_yuan:", "0x10" } },
+  { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,1e3,,\n", { "bad.csv:4: fine_yuan:", "1e3" } },
+  { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,1.2.3,,\n", { "bad.csv:4: fine_yuan:", "1.2.3" } },
+  { "", { "bad.csv:1:", "empty" } },
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,,\"一般,\n", { "bad.csv:4:", "never closed" } },
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,,\"一般\"x,\n", { "bad.csv:4:", "quote" } },
   { "@H" GOOD_ROWS "A-3,@I,@D,,,2026-11-20,,,,,一\"般,\n", { "bad.csv:4:", "quote" } },
@@ -605,6 +609,9 @@ static const Bad bad_case_json[] = {
   { "[" J_GOOD ", " J_BAD (", \"suspensions\": [{\"kind\": \"hearing\", \"end_on\": \"2026-10-08\"}]") "]",
     { "bad.json: cases[2]: suspensions[0]:", "start" } },
   { "[" J_GOOD ", 5]", { "bad.json", "cases[2]", "not an object" } },
+  { "[" J_GOOD ", " J_BAD (", \"suspensions\": [\"听证:2026-10-08~2026-10-09:x\"]") "]",
+    { "bad.json: cases[2]: suspensions[0]:", "object" } },
+  { "{\"cases\": {\"a\": " J_BAD ("") "}}", { "bad.json", "array" } },
   { "[" J_GOOD ", " J_GOOD "]", { "bad.json: cases[2]: case_ref:", "A-1" } },
   { "{\"cases\": \"A-1\"}", { "bad.json" } },
   { "{\"petitions\": [" J_GOOD "]}", { "bad.json" } },
@@ -1087,6 +1094,11 @@ static const Bad bad_petition_files[] = {
   { "@P" P_GOOD "P-3,投诉,@D,,,,\n", { "bad.csv:4: received_on:" } },
   { "@P" P_GOOD "P-3,投诉,@D,2026-11-28,,,\n", { "bad.csv:4: received_on:", "after today" } },
   { "@P" P_GOOD "P-3,投诉,@D,2026-11-20,2026-11-30,,\n", { "bad.csv:4: replied_on:", "after today" } },
+  { "ref,kind,department,received_on,replied_on,subject,channel,closed_on\n"
+    "P-1,咨询,@D,2026-11-20,2026-11-21,问,电话,2026-11-22\n"
+    "P-2,咨询,@D,2026-11-20,2026-11-21,问,电话,\n"
+    "P-3,咨询,@D,2026-11-20,,问,电话,2026-11-22\n",
+    { "bad.csv:4: closed_on:", "answered" } },
   { "@P" P_GOOD "P-3,投诉,@D,2026-02-29,,,\n", { "bad.csv:4: received_on:", "2026-02-29" } },
   { "@P" P_GOOD "P-3,投诉,无此部门,2026-11-20,,,\n", { "bad.csv:4: department:", "无此部门" } },
   { "@P" P_GOOD ",投诉,@D,2026-11-20,,,\n", { "bad.csv:4: ref:" } },
@@ -1166,6 +1178,85 @@ test_petition_next_ref (Fixture       *f,
   register_petition (f, c, "consultation", f->dept2_id, TODAY);
   g = po_petition_next_ref (f->db, "consultation", po_test_date (TODAY));
   g_assert_cmpstr (g, ==, "ZX20261127-003");
+}
+
+/* The next reference follows the highest number, not the count. */
+static void
+test_petition_next_ref_gap (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  PoIntakeSummary s;
+
+  import_ok (f, "petitions", "@PZX20261127-002,咨询,@D,2026-11-27,,问,电话\n", &s);
+  next = po_petition_next_ref (f->db, "consultation", po_test_date (TODAY));
+  g_assert_cmpstr (next, ==, "ZX20261127-003");
+  g_assert_cmpint (po_petition_register (f->db, next, "consultation", f->dept_id, po_test_date (TODAY), "问", "电话",
+                                         po_test_date (TODAY), &error), >, 0);
+  g_assert_no_error (error);
+  /* A number already taken in the department is refused with a sentence. */
+  g_assert_cmpint (po_petition_register (f->db, "ZX20261127-002", "consultation", f->dept_id, po_test_date (TODAY),
+                                         "问", "电话", po_test_date (TODAY), &error), ==, 0);
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "ZX20261127-002"));
+  g_assert_null (strstr (error->message, "UNIQUE"));
+}
+
+/* A JSON file may begin with a byte-order mark, as a CSV file may. */
+static void
+test_json_bom (Fixture       *f,
+               gconstpointer  data)
+{
+  PoIntakeSummary s;
+
+  import_ok (f, "cases", "\xEF\xBB\xBF[{\"case_ref\": \"B-1\", \"item_code\": \"@I\", \"department\": \"@D\", "
+                         "\"accepted_on\": \"2026-09-28\"}]", &s);
+  assert_summary (&s, 1, 0, 0, 0);
+}
+
+/* Suspensions by hand: Chinese kind names as in files; an unknown kind
+ * is a sentence, not a database error. */
+static void
+test_suspension_kinds_by_hand (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoIntakeSummary s;
+  gint64 id;
+
+  import_ok (f, "cases", "@HK-1,@I,@D,,,2026-09-28,,,,,,\n", &s);
+  id = query_int (f->db, "SELECT id FROM cases WHERE case_ref = 'K-1'", NULL, NULL);
+  g_assert_cmpint (po_case_add_suspension (f->db, id, "听证", po_test_date ("2026-09-29"), po_test_date ("2026-09-30"),
+                                           0, "当事人申请", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM case_suspensions WHERE kind = 'hearing'", NULL, NULL), ==, 1);
+  g_assert_cmpint (po_case_add_suspension (f->db, id, "午休", po_test_date ("2026-09-29"), po_test_date ("2026-09-30"),
+                                           0, "", &error), ==, 0);
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "午休"));
+  g_assert_null (strstr (error->message, "CHECK"));
+}
+
+/* A petition is closed once, and not on a day to come. */
+static void
+test_petition_close_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = register_petition (f, "C-1", "complaint", f->dept_id, "2026-10-08");
+
+  g_assert_true (po_petition_answer (f->db, id, po_test_date ("2026-10-09"), "已答复", po_test_date (TODAY), &error));
+  g_assert_no_error (error);
+  g_assert_false (po_petition_close (f->db, id, po_date_today () + 1, &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_true (po_petition_close (f->db, id, po_test_date ("2026-10-10"), &error));
+  g_assert_no_error (error);
+  g_assert_false (po_petition_close (f->db, id, po_test_date ("2026-10-12"), &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM petitions WHERE ref = 'C-1' AND closed_on = '2026-10-10'",
+                              NULL, NULL), ==, 1);
 }
 
 static void
@@ -1876,6 +1967,10 @@ main (int   argc,
   ADD ("/intake/petitions/bad", test_petitions_bad);
   ADD ("/intake/petition/next-ref", test_petition_next_ref);
   ADD ("/intake/petition/register", test_petition_register);
+  ADD ("/intake/petition/next-ref-gap", test_petition_next_ref_gap);
+  ADD ("/intake/petition/close-once", test_petition_close_once);
+  ADD ("/intake/cases/json-bom", test_json_bom);
+  ADD ("/intake/cases/suspension-kinds-by-hand", test_suspension_kinds_by_hand);
   ADD ("/intake/petition/assign-answer-close", test_petition_assign_answer_close);
   ADD ("/intake/petition/get-missing", test_petition_get_missing);
   ADD ("/intake/petitions/list", test_petitions_list);

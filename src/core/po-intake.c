@@ -364,9 +364,12 @@ parse_suspensions_json (Intake          *in,
   int rc;
 
   stmt = po_database_prepare (in->db,
-                              "SELECT type, json_extract (value, '$.kind'), json_extract (value, '$.start_on'), "
-                              "       json_extract (value, '$.end_on'), json_extract (value, '$.days'), "
-                              "       json_extract (value, '$.reason') "
+                              "SELECT type, "
+                              "  CASE WHEN type = 'object' THEN json_extract (value, '$.kind') END, "
+                              "  CASE WHEN type = 'object' THEN json_extract (value, '$.start_on') END, "
+                              "  CASE WHEN type = 'object' THEN json_extract (value, '$.end_on') END, "
+                              "  CASE WHEN type = 'object' THEN json_extract (value, '$.days') END, "
+                              "  CASE WHEN type = 'object' THEN json_extract (value, '$.reason') END "
                               "FROM json_each (?1) ORDER BY key",
                               error);
   if (stmt == NULL)
@@ -550,7 +553,8 @@ import_case (const PoRecord  *record,
       char *end = NULL;
 
       fine = g_ascii_strtod (fine_text, &end);
-      if (end == fine_text || *end != '\0' || !(fine >= 0) || fine > 1e13)
+      if (end == fine_text || *end != '\0' || !(fine >= 0) || fine > 1e13 ||
+          strspn (fine_text, "0123456789.") != strlen (fine_text) || strchr (fine_text, '.') != strrchr (fine_text, '.'))
         return po_record_error (error, record, "fine_yuan",
                                 _("“%s” is not an amount in yuan; write digits, e.g. 5000 or 4999.50"), fine_text);
     }
@@ -662,8 +666,11 @@ import_petition (const PoRecord  *record,
       !take_date (in, record, "replied_on", FALSE, &replied, &replied_text, error) ||
       !take_date (in, record, "closed_on", FALSE, &closed, &closed_text, error) ||
       !not_before (record, "replied_on", replied, "received_on", received, error) ||
-      !not_before (record, "closed_on", closed, "received_on", received, error))
+      !not_before (record, "closed_on", closed, "received_on", received, error) ||
+      !not_before (record, "closed_on", closed, "replied_on", replied, error))
     return FALSE;
+  if (closed != PO_DATE_INVALID && replied == PO_DATE_INVALID)
+    return po_record_error (error, record, "closed_on", _("only an answered consultation or complaint can be closed"));
 
   id = find_row (in, "SELECT id FROM petitions WHERE department_id = ?1 AND ref = ?2", department_id, ref, error);
   if (id < 0)
@@ -869,7 +876,10 @@ po_petition_next_ref (PoDatabase  *db,
                       const char  *kind,
                       PoDate       received_on)
 {
-  sqlite3_stmt *stmt = po_database_prepare (db, "SELECT count(*) FROM petitions WHERE ref LIKE ?1 || '%'", NULL);
+  sqlite3_stmt *stmt = po_database_prepare (db,
+                                            "SELECT coalesce (max (CAST (substr (ref, length (?1) + 1) AS INTEGER)), 0) "
+                                            "FROM petitions WHERE substr (ref, 1, length (?1)) = ?1",
+                                            NULL);
   g_autofree char *day = po_date_format (received_on);
   g_autofree char *prefix = NULL;
   g_auto(GStrv) parts = g_strsplit (day, "-", 3);
@@ -913,6 +923,20 @@ po_petition_register (PoDatabase  *db,
     return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("Choose whether it is a consultation or a complaint.")), 0;
   if (received_on == PO_DATE_INVALID || received_on > today)
     return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The day it was received cannot be after today.")), 0;
+  {
+    sqlite3_stmt *dup = po_database_prepare (db, "SELECT 1 FROM petitions WHERE department_id = ?1 AND ref = ?2", error);
+    gboolean taken;
+
+    if (dup == NULL)
+      return 0;
+    sqlite3_bind_int64 (dup, 1, department_id);
+    sqlite3_bind_text (dup, 2, ref, -1, SQLITE_TRANSIENT);
+    taken = sqlite3_step (dup) == SQLITE_ROW;
+    sqlite3_reset (dup);
+    if (taken)
+      return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                          _("The department already has a consultation or complaint numbered “%s”."), ref), 0;
+  }
   if (!po_database_exec (db, "SAVEPOINT petition_register", error))
     return 0;
   stmt = po_database_prepare (db,
@@ -1024,14 +1048,16 @@ po_petition_close (PoDatabase  *db,
   g_autoptr(GError) local = NULL;
   char day[11];
 
+  if (closed_on == PO_DATE_INVALID || closed_on > po_date_today ())
+    return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The day it was closed cannot be after today.")), FALSE;
   po_date_format_buf (closed_on, day);
   if (update_petition (db, "UPDATE petitions SET closed_on = ?2 WHERE id = ?1 AND replied_on IS NOT NULL "
-                           "AND replied_on <= ?2",
+                           "AND replied_on <= ?2 AND closed_on IS NULL",
                        id, day, NULL, &local))
     return TRUE;
   if (g_error_matches (local, PO_ERROR, PO_ERROR_NOT_FOUND))
     g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                 _("Only a consultation or complaint answered on or before that day can be closed."));
+                 _("Only an open consultation or complaint answered on or before that day can be closed."));
   else
     g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
@@ -1055,14 +1081,25 @@ po_case_add_suspension (PoDatabase  *db,
                         const char  *reason,
                         GError     **error)
 {
-  Suspension s = { kind, start_on, end_on, days, (char *) (reason ? reason : "") };
+  Suspension s = { NULL, start_on, end_on, days, (char *) (reason ? reason : "") };
+  const PoEnumEntry *kinds;
+  const PoEnumEntry *entry;
   gint64 id = 0;
+  guint n;
+
+  kinds = po_suspension_kinds (&n);
+  entry = po_enum_lookup (kinds, n, kind);
+  if (entry == NULL)
+    return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                        _("“%s” is not a kind of suspension (听证, 检验, 检测, 鉴定, 专家评审, 补正, 延期)."),
+                        kind ? kind : ""), 0;
+  s.kind = entry->key;
 
   if (start_on == PO_DATE_INVALID)
     return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("Give the day the period starts.")), 0;
   if (end_on != PO_DATE_INVALID && end_on < start_on)
     return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The period ends before it starts.")), 0;
-  if (g_strcmp0 (kind, "extension") == 0 && days <= 0)
+  if (g_str_equal (s.kind, "extension") && days <= 0)
     return g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("An extension needs its number of working days.")), 0;
   if (!po_database_exec (db, "SAVEPOINT suspension", error))
     return 0;

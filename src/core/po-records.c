@@ -194,6 +194,12 @@ po_records_read_csv (const char            *text,
 
   if (!csv_next (&r, header, &line, origin, error))
     return FALSE;
+  if (blank_record (header))
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s:1: the first line must name the columns; it is empty"), origin);
+      return FALSE;
+    }
   for (guint i = 0; i < header->len; i++)
     {
       char *h = g_ptr_array_index (header, i);
@@ -265,11 +271,15 @@ po_records_read_json (PoDatabase           *db,
                       gpointer              user_data,
                       GError              **error)
 {
-  g_autofree char *json = g_strndup (text, length);
+  g_autofree char *json = NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *path = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    text += 3, length -= 3;
+  json = g_strndup (text, length);
 
   stmt = po_database_prepare (db, "SELECT json_valid (?1), json_type (?1)", error);
   if (stmt == NULL)
@@ -284,6 +294,22 @@ po_records_read_json (PoDatabase           *db,
     }
   path = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "array") == 0
          ? g_strdup ("$") : g_strdup_printf ("$.%s", format->json_member);
+  sqlite3_reset (stmt);
+
+  stmt = po_database_prepare (db, "SELECT json_type (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "array") != 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s: the file must hold an array of objects, or an object with the array under “%s”"),
+                   origin, format->json_member);
+      return FALSE;
+    }
   sqlite3_reset (stmt);
 
   stmt = po_database_prepare (db, "SELECT type, value FROM json_each (?1, ?2) ORDER BY key", error);
