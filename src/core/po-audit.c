@@ -84,6 +84,33 @@ checksum_field (GChecksum  *checksum,
   g_checksum_update (checksum, (const guchar *) ";", 1);
 }
 
+static void
+entry_checksum (GChecksum  *checksum,
+                const char *prev_hash,
+                gint64      seq,
+                const char *at,
+                const char *actor,
+                const char *table,
+                gint64      row_id,
+                const char *op,
+                const char *before,
+                const char *after)
+{
+  char num[32];
+
+  checksum_field (checksum, prev_hash);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, seq);
+  checksum_field (checksum, num);
+  checksum_field (checksum, at);
+  checksum_field (checksum, actor);
+  checksum_field (checksum, table);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, row_id);
+  checksum_field (checksum, num);
+  checksum_field (checksum, op);
+  checksum_field (checksum, before);
+  checksum_field (checksum, after);
+}
+
 /**
  * po_audit_entry_hash:
  *
@@ -101,40 +128,32 @@ po_audit_entry_hash (const char *prev_hash,
                      const char *after)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  char num[32];
 
-  checksum_field (checksum, prev_hash);
-  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, seq);
-  checksum_field (checksum, num);
-  checksum_field (checksum, at);
-  checksum_field (checksum, actor);
-  checksum_field (checksum, table);
-  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, row_id);
-  checksum_field (checksum, num);
-  checksum_field (checksum, op);
-  checksum_field (checksum, before);
-  checksum_field (checksum, after);
+  entry_checksum (checksum, prev_hash, seq, at, actor, table, row_id, op, before, after);
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* po_seal(prev_hash, seq, at, actor, tbl, row_id, op, before, after) */
+/* po_seal(prev_hash, seq, at, actor, tbl, row_id, op, before, after): one
+ * checksum per connection, reset for each entry. */
 static void
 sql_seal (sqlite3_context  *ctx,
           int               argc,
           sqlite3_value   **argv)
 {
-  g_autofree char *hash = NULL;
+  GChecksum *checksum = sqlite3_user_data (ctx);
 
-  hash = po_audit_entry_hash ((const char *) sqlite3_value_text (argv[0]),
-                              sqlite3_value_int64 (argv[1]),
-                              (const char *) sqlite3_value_text (argv[2]),
-                              (const char *) sqlite3_value_text (argv[3]),
-                              (const char *) sqlite3_value_text (argv[4]),
-                              sqlite3_value_int64 (argv[5]),
-                              (const char *) sqlite3_value_text (argv[6]),
-                              (const char *) sqlite3_value_text (argv[7]),
-                              (const char *) sqlite3_value_text (argv[8]));
-  sqlite3_result_text (ctx, hash, -1, SQLITE_TRANSIENT);
+  g_checksum_reset (checksum);
+  entry_checksum (checksum,
+                  (const char *) sqlite3_value_text (argv[0]),
+                  sqlite3_value_int64 (argv[1]),
+                  (const char *) sqlite3_value_text (argv[2]),
+                  (const char *) sqlite3_value_text (argv[3]),
+                  (const char *) sqlite3_value_text (argv[4]),
+                  sqlite3_value_int64 (argv[5]),
+                  (const char *) sqlite3_value_text (argv[6]),
+                  (const char *) sqlite3_value_text (argv[7]),
+                  (const char *) sqlite3_value_text (argv[8]));
+  sqlite3_result_text (ctx, g_checksum_get_string (checksum), 64, SQLITE_TRANSIENT);
 }
 
 void
@@ -144,8 +163,9 @@ po_audit_register_functions (PoDatabase *db)
 
   sqlite3_create_function_v2 (handle, "po_now", 0, SQLITE_UTF8, g_new0 (Clock, 1), sql_now, NULL, NULL, g_free);
   sqlite3_create_function_v2 (handle, "po_actor", 0, SQLITE_UTF8, db, sql_actor, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (handle, "po_seal", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                              sql_seal, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "po_seal", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              g_checksum_new (G_CHECKSUM_SHA256), sql_seal, NULL, NULL,
+                              (void (*) (void *)) g_checksum_free);
 }
 
 /**

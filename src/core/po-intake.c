@@ -67,6 +67,7 @@ typedef struct
   gpointer         user_data;
   guint            done;
   GHashTable      *seen;         /* ids written by this file: a second time is an error */
+  GHashTable      *suspensions;  /* staged case's rowid → GArray of Suspension */
 } Intake;
 
 /* A date column: empty gives PO_DATE_INVALID and a NULL text. */
@@ -523,9 +524,8 @@ import_case (const PoRecord  *record,
   const char *date_text[N_CASE_DATES];
   PoDate dates[N_CASE_DATES];
   gpointer item_id = NULL;
-  gint64 department_id, id;
+  gint64 department_id;
   double fine = -1;
-  gboolean existed, wrote, changed = FALSE;
   sqlite3_stmt *stmt;
 
   if (*ref == '\0')
@@ -571,28 +571,13 @@ import_case (const PoRecord  *record,
         return FALSE;
     }
 
-  id = find_row (in, "SELECT id FROM cases WHERE department_id = ?1 AND case_ref = ?2", department_id, ref, error);
-  if (id < 0)
-    return FALSE;
-  existed = id > 0;
-  if (existed && !first_time (in, record, "case_ref", id, error))
-    return FALSE;
-  if (!existed)
-    stmt = po_database_prepare (in->db,
-                                "INSERT INTO cases (department_id, case_ref, item_code, item_id, onsite_on, entered_on, "
-                                "  accepted_on, decided_on, reported_on, closed_on, fine_yuan, tier, steps) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                                error);
-  else
-    stmt = po_database_prepare (in->db,
-                                "UPDATE cases SET item_code = ?3, item_id = ?4, onsite_on = ?5, entered_on = ?6, "
-                                "  accepted_on = ?7, decided_on = ?8, reported_on = ?9, closed_on = ?10, "
-                                "  fine_yuan = ?11, tier = ?12, steps = ?13 "
-                                "WHERE id = ?14 AND (item_code IS NOT ?3 OR item_id IS NOT ?4 OR onsite_on IS NOT ?5 "
-                                "  OR entered_on IS NOT ?6 OR accepted_on IS NOT ?7 OR decided_on IS NOT ?8 "
-                                "  OR reported_on IS NOT ?9 OR closed_on IS NOT ?10 OR fine_yuan IS NOT ?11 "
-                                "  OR tier IS NOT ?12 OR steps IS NOT ?13)",
-                                error);
+  /* Staged; written for all rows at once when the file has been read. */
+  stmt = po_database_prepare (in->db,
+                              "INSERT INTO temp.intake_cases (department_id, case_ref, item_code, item_id, onsite_on, "
+                              "  entered_on, accepted_on, decided_on, reported_on, closed_on, fine_yuan, tier, steps, "
+                              "  origin) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, department_id);
@@ -610,28 +595,122 @@ import_case (const PoRecord  *record,
     sqlite3_bind_null (stmt, 11);
   sqlite3_bind_text (stmt, 12, tier, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, steps, -1, SQLITE_TRANSIENT);
-  if (existed)
-    sqlite3_bind_int64 (stmt, 14, id);
-  if (!po_database_step_done (in->db, stmt, error))
-    return FALSE;
-  if (!existed)
-    {
-      id = sqlite3_last_insert_rowid (po_database_get_handle (in->db));
-      g_hash_table_add (in->seen, GSIZE_TO_POINTER ((gsize) id));
-    }
+  sqlite3_bind_text (stmt, 14, record->where, -1, SQLITE_TRANSIENT);
+  {
+    int rc = sqlite3_step (stmt);
 
-  wrote = count_write (in, existed);
-  if (suspensions != NULL && !write_suspensions (in, id, suspensions, &changed, error))
-    return FALSE;
-  if (changed && existed && !wrote)
-    {
-      in->summary->unchanged--;
-      in->summary->updated++;
-    }
-  /* Only what changed has its deadlines computed again. */
-  if ((wrote || changed) && !po_deadlines_touch (in->db, id, error))
-    return FALSE;
+    sqlite3_reset (stmt);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      return po_record_error (error, record, "case_ref",
+                              _("“%s” of this department appears earlier in the same file"), ref);
+    if (rc != SQLITE_DONE)
+      return po_database_set_error (in->db, rc, error, _("read the cases"));
+  }
+  if (suspensions != NULL)
+    g_hash_table_insert (in->suspensions,
+                         GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (po_database_get_handle (in->db))),
+                         g_steal_pointer (&suspensions));
   return intake_step (in, record, error);
+}
+
+/* The staged cases written at once: those that changed updated, new ones
+ * inserted, both listed for the deadline refresh; then the suspensions
+ * files gave. */
+static gboolean
+write_staged_cases (Intake  *in,
+                    guint    staged,
+                    GError **error)
+{
+  sqlite3 *handle = po_database_get_handle (in->db);
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 last;
+
+#define DIFFERS \
+  "(c.item_code IS NOT s.item_code OR c.item_id IS NOT s.item_id OR c.onsite_on IS NOT s.onsite_on " \
+  " OR c.entered_on IS NOT s.entered_on OR c.accepted_on IS NOT s.accepted_on OR c.decided_on IS NOT s.decided_on " \
+  " OR c.reported_on IS NOT s.reported_on OR c.closed_on IS NOT s.closed_on OR c.fine_yuan IS NOT s.fine_yuan " \
+  " OR c.tier IS NOT s.tier OR c.steps IS NOT s.steps)"
+  if (!po_database_exec (in->db,
+                         "INSERT INTO temp.po_touched (id) "
+                         "SELECT c.id FROM temp.intake_cases AS s JOIN cases AS c "
+                         "  ON c.department_id = s.department_id AND c.case_ref = s.case_ref WHERE " DIFFERS,
+                         error))
+    return FALSE;
+  in->summary->updated = (guint) sqlite3_changes (handle);
+#undef DIFFERS
+  if (in->summary->updated > 0 &&
+      !po_database_exec (in->db,
+                         "UPDATE cases SET item_code = s.item_code, item_id = s.item_id, onsite_on = s.onsite_on, "
+                         "  entered_on = s.entered_on, accepted_on = s.accepted_on, decided_on = s.decided_on, "
+                         "  reported_on = s.reported_on, closed_on = s.closed_on, fine_yuan = s.fine_yuan, "
+                         "  tier = s.tier, steps = s.steps "
+                         "FROM temp.intake_cases AS s "
+                         "WHERE cases.department_id = s.department_id AND cases.case_ref = s.case_ref "
+                         "  AND cases.id IN (SELECT id FROM temp.po_touched)",
+                         error))
+    return FALSE;
+  if (in->progress)
+    in->progress (0.7, in->user_data);
+
+  last = po_database_query_int (in->db, "SELECT coalesce (max (id), 0) FROM cases", error);
+  if (last < 0 ||
+      !po_database_exec (in->db,
+                         "INSERT INTO cases (department_id, case_ref, item_code, item_id, onsite_on, entered_on, "
+                         "  accepted_on, decided_on, reported_on, closed_on, fine_yuan, tier, steps) "
+                         "SELECT s.department_id, s.case_ref, s.item_code, s.item_id, s.onsite_on, s.entered_on, "
+                         "  s.accepted_on, s.decided_on, s.reported_on, s.closed_on, s.fine_yuan, s.tier, s.steps "
+                         "FROM temp.intake_cases AS s "
+                         "WHERE NOT EXISTS (SELECT 1 FROM cases AS c WHERE c.department_id = s.department_id "
+                         "                  AND c.case_ref = s.case_ref) "
+                         "ORDER BY s.rowid",
+                         error))
+    return FALSE;
+  in->summary->created = (guint) sqlite3_changes (handle);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO temp.po_touched (id) SELECT id FROM cases WHERE id > %lld",
+                                            (long long) last);
+    if (!po_database_exec (in->db, sql, error))
+      return FALSE;
+  }
+  in->summary->unchanged = staged - in->summary->created - in->summary->updated;
+  if (in->progress)
+    in->progress (0.8, in->user_data);
+
+  g_hash_table_iter_init (&iter, in->suspensions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = po_database_prepare (in->db,
+                                                "SELECT c.id, c.id IN (SELECT id FROM temp.po_touched) "
+                                                "FROM temp.intake_cases AS s JOIN cases AS c "
+                                                "  ON c.department_id = s.department_id AND c.case_ref = s.case_ref "
+                                                "WHERE s.rowid = ?1",
+                                                error);
+      gboolean changed = FALSE, touched;
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return po_database_set_error (in->db, SQLITE_INTERNAL, error, _("write the suspensions"));
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      touched = sqlite3_column_int (stmt, 1);
+      sqlite3_reset (stmt);
+      if (!write_suspensions (in, id, value, &changed, error))
+        return FALSE;
+      if (changed && !touched)
+        {
+          in->summary->unchanged--;
+          in->summary->updated++;
+          if (!po_deadlines_touch (in->db, id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -758,7 +837,7 @@ intake_run (PoDatabase            *db,
             gpointer               user_data,
             GError               **error)
 {
-  Intake in = { db, today, summary, NULL, NULL, cancellable, progress, user_data, 0, NULL };
+  Intake in = { db, today, summary, NULL, NULL, cancellable, progress, user_data, 0, NULL, NULL };
   gboolean ok;
 
   memset (summary, 0, sizeof *summary);
@@ -769,21 +848,33 @@ intake_run (PoDatabase            *db,
   in.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   in.departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   in.seen = g_hash_table_new (NULL, NULL);
+  in.suspensions = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 
   ok = po_deadlines_touch_begin (db, error) &&
+       po_database_exec (db,
+                         "CREATE TEMP TABLE IF NOT EXISTS intake_cases ("
+                         "  department_id INTEGER, case_ref TEXT, item_code TEXT, item_id INTEGER, onsite_on TEXT, "
+                         "  entered_on TEXT, accepted_on TEXT, decided_on TEXT, reported_on TEXT, closed_on TEXT, "
+                         "  fine_yuan REAL, tier TEXT, steps TEXT, origin TEXT, UNIQUE (department_id, case_ref));"
+                         "DELETE FROM temp.intake_cases;",
+                         error) &&
        load_items (&in, error) &&
        po_records_read (db, text, length, origin, format, func, &in, error);
+  if (ok && g_str_equal (subject, "case") && in.done > 0)
+    ok = write_staged_cases (&in, in.done, error);
   if (ok && in.done == 0)
     {
       g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("%s holds no row"), origin);
       ok = FALSE;
     }
   ok = ok && po_deadlines_refresh_touched (db, subject, cancellable, NULL, NULL, error);
-  ok = ok && po_database_exec (db, "DELETE FROM temp.po_touched; RELEASE intake", error);
+  ok = ok && po_database_exec (db, "DELETE FROM temp.po_touched; DELETE FROM temp.intake_cases; RELEASE intake",
+                               error);
 
   g_hash_table_unref (in.items);
   g_hash_table_unref (in.departments);
   g_hash_table_unref (in.seen);
+  g_hash_table_unref (in.suspensions);
   po_database_exec (db, "PRAGMA cache_size = -65536", NULL);
   if (!ok)
     {
