@@ -16,6 +16,7 @@
 #include "po-demo.h"
 #include "po-error.h"
 #include "po-intake.h"
+#include "po-item.h"
 #include "po-supervision.h"
 #include "po-test-util.h"
 
@@ -1238,6 +1239,54 @@ test_suspension_kinds_by_hand (Fixture       *f,
   g_assert_null (strstr (error->message, "CHECK"));
 }
 
+/* Every department is listed, whether or not it has items or petitions. */
+static void
+test_departments_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (po_database_exec (f->db, "INSERT INTO departments (code, name) VALUES ('NEW1', '新设办公室')", &error));
+  list = po_departments_list (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (list->len, ==, query_int (f->db, "SELECT count(*) FROM departments", NULL, NULL));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const PoDepartment *d = g_ptr_array_index (list, i);
+
+      if (g_str_equal (d->code, "NEW1"))
+        found = g_str_equal (d->name, "新设办公室") && d->id > 0;
+    }
+  g_assert_true (found);
+}
+
+/* Yellow by a share of the time used: a complaint (10 working days)
+ * received Monday 11-02 has used 8 of 10 on 11-12, 7 on 11-11. */
+static void
+test_petitions_yellow_share (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoIntakeSummary s;
+
+  import_ok (f, "petitions", "@PY-1,投诉,@D,2026-11-02,,问,电话\n", &s);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      PoPetitionFilter filter = { NULL, f->dept_id, TRUE, po_test_date (pass ? "2026-11-12" : "2026-11-11"), 1, 0, 80 };
+      g_autoptr(GPtrArray) list = po_petitions_list (f->db, &filter, &error);
+      const PoPetition *p = NULL;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < list->len; i++)
+        if (g_str_equal (((PoPetition *) g_ptr_array_index (list, i))->ref, "Y-1"))
+          p = g_ptr_array_index (list, i);
+      g_assert_nonnull (p);
+      g_assert_cmpstr (p->level, ==, pass ? "yellow" : "");
+    }
+}
+
 /* A petition is closed once, and not on a day to come. */
 static void
 test_petition_close_once (Fixture       *f,
@@ -1969,6 +2018,8 @@ main (int   argc,
   ADD ("/intake/petition/register", test_petition_register);
   ADD ("/intake/petition/next-ref-gap", test_petition_next_ref_gap);
   ADD ("/intake/petition/close-once", test_petition_close_once);
+  ADD ("/intake/departments/list", test_departments_list);
+  ADD ("/intake/petitions/yellow-share", test_petitions_yellow_share);
   ADD ("/intake/cases/json-bom", test_json_bom);
   ADD ("/intake/cases/suspension-kinds-by-hand", test_suspension_kinds_by_hand);
   ADD ("/intake/petition/assign-answer-close", test_petition_assign_answer_close);

@@ -387,10 +387,18 @@ test_order (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (alerts->len, ==, 1);
   a = g_ptr_array_index (alerts, 0);
+  g_assert_cmpint (a->order_id, ==, 0);
   order = po_alert_issue_order (f->db, a->id, 2, "限期答复投诉人", po_test_date ("2026-10-09"), &error);
   g_assert_no_error (error);
   g_assert_cmpint (order, >, 0);
   ref = g_strdup_printf ("%lld", (long long) order);
+  {
+    /* The alert now names its unanswered order. */
+    g_autoptr(PoAlert) again = po_alert_get (f->db, a->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (again->order_id, ==, order);
+  }
 
   scan (f, "2026-10-12");
   assert_alert (f, "overdue-order", ref, "yellow", 0);
@@ -403,6 +411,12 @@ test_order (Fixture       *f,
   g_assert_no_error (error);
   scan (f, "2026-10-13");
   assert_alert (f, "overdue-order", ref, NULL, 0);
+  {
+    g_autoptr(PoAlert) answered = po_alert_get (f->db, a->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (answered->order_id, ==, 0);
+  }
   /* Only once. */
   g_assert_false (po_order_answer (f->db, order, po_test_date ("2026-10-13"), "再答复", po_test_date ("2026-10-13"), &error));
   g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);

@@ -104,6 +104,40 @@ po_deadline_level (PoCalendar *calendar,
 
 /* Which rows a refresh recomputes: one, those listed in temp.po_touched,
  * or all. The filter is pasted after a query's FROM clause. */
+/**
+ * po_deadline_level_share:
+ * @start: the day the time limit is counted from
+ * @yellow_share: when above 0, yellow once this percentage of the working
+ *   days from @start to @due is used, instead of @yellow_days
+ *
+ * po_deadline_level() with the threshold the scan also takes: a number
+ * of working days left, or a share of the time limit used.
+ */
+PoLevel
+po_deadline_level_share (PoCalendar *calendar,
+                         PoDate      today,
+                         PoDate      start,
+                         PoDate      due,
+                         PoDate      done_on,
+                         int         yellow_days,
+                         int         yellow_share,
+                         int        *days_left)
+{
+  PoLevel level;
+  int limit = 0, used = 0;
+
+  if (yellow_share <= 0 || start == PO_DATE_INVALID)
+    return po_deadline_level (calendar, today, due, done_on, yellow_days, days_left);
+  level = po_deadline_level (calendar, today, due, done_on, -1, days_left);
+  if (level != PO_LEVEL_NONE || done_on != PO_DATE_INVALID)
+    return level;
+  if (po_calendar_count (calendar, start, due, &limit, NULL, NULL) &&
+      po_calendar_count (calendar, start, today, &used, NULL, NULL) &&
+      limit > 0 && used * 100 >= yellow_share * limit)
+    return PO_LEVEL_YELLOW;
+  return PO_LEVEL_NONE;
+}
+
 typedef enum
 {
   SCOPE_ONE,

@@ -67,6 +67,14 @@ gboolean  po_deadlines_refresh_one (PoDatabase  *db,
                                     const char  *subject,
                                     gint64       id,
                                     GError     **error);
+PoLevel   po_deadline_level_share (PoCalendar  *calendar,
+                                   PoDate       today,
+                                   PoDate       start,
+                                   PoDate       due,
+                                   PoDate       done_on,
+                                   int          yellow_days,
+                                   int          yellow_share,
+                                   int         *days_left);
 gboolean  po_deadlines_refresh_review (PoDatabase *db,
                                        gint64      review_id,
                                        GError    **error);

@@ -1242,7 +1242,8 @@ static PoPetition *
 petition_from_row (sqlite3_stmt *stmt,
                    PoCalendar   *calendar,
                    PoDate        today,
-                   int           yellow_days)
+                   int           yellow_days,
+                   int           yellow_share)
 {
   PoPetition *p = g_new0 (PoPetition, 1);
   PoLevel level = PO_LEVEL_NONE;
@@ -1261,9 +1262,10 @@ petition_from_row (sqlite3_stmt *stmt,
   p->closed_on = column_dup (stmt, 11);
   p->due_on = column_dup (stmt, 12);
   if (p->due_on != NULL)
-    level = po_deadline_level (calendar, today, po_date_parse (p->due_on, NULL),
-                               p->replied_on ? po_date_parse (p->replied_on, NULL) : PO_DATE_INVALID,
-                               yellow_days, &p->days_left);
+    level = po_deadline_level_share (calendar, today, po_date_parse (p->received_on, NULL),
+                                     po_date_parse (p->due_on, NULL),
+                                     p->replied_on ? po_date_parse (p->replied_on, NULL) : PO_DATE_INVALID,
+                                     yellow_days, yellow_share, &p->days_left);
   p->level = g_strdup (level == PO_LEVEL_RED ? "red" : level == PO_LEVEL_YELLOW ? "yellow" : "");
   return p;
 }
@@ -1300,7 +1302,8 @@ po_petitions_list (PoDatabase              *db,
   sqlite3_bind_int64 (stmt, 4, filter->limit > 0 ? (gint64) filter->limit : -1);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) po_petition_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, petition_from_row (stmt, calendar, filter->today, filter->yellow_days));
+    g_ptr_array_add (list, petition_from_row (stmt, calendar, filter->today, filter->yellow_days,
+                                              filter->yellow_share));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -1317,6 +1320,17 @@ po_petition_get (PoDatabase  *db,
                  int          yellow_days,
                  GError     **error)
 {
+  return po_petition_get_share (db, id, today, yellow_days, 0, error);
+}
+
+PoPetition *
+po_petition_get_share (PoDatabase  *db,
+                       gint64       id,
+                       PoDate       today,
+                       int          yellow_days,
+                       int          yellow_share,
+                       GError     **error)
+{
   g_autoptr(PoCalendar) calendar = po_database_get_calendar (db, error);
   sqlite3_stmt *stmt;
   PoPetition *p = NULL;
@@ -1328,7 +1342,7 @@ po_petition_get (PoDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    p = petition_from_row (stmt, calendar, today, yellow_days);
+    p = petition_from_row (stmt, calendar, today, yellow_days, yellow_share);
   else
     g_set_error (error, PO_ERROR, PO_ERROR_NOT_FOUND, _("The consultation or complaint is no longer there."));
   sqlite3_reset (stmt);

@@ -87,6 +87,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoPetition, po_petition_free)
  * @today: the day levels are computed as of
  * @yellow_days: the yellow threshold
  * @limit: at most this many, newest received first; 0 for all
+ * @yellow_share: when above 0, yellow once this percentage of the time to
+ *   reply is used, instead of @yellow_days
  */
 typedef struct
 {
@@ -96,6 +98,7 @@ typedef struct
   PoDate      today;
   int         yellow_days;
   guint       limit;
+  int         yellow_share;
 } PoPetitionFilter;
 
 GPtrArray  *po_petitions_list       (PoDatabase              *db,
@@ -105,6 +108,12 @@ PoPetition *po_petition_get         (PoDatabase              *db,
                                      gint64                   id,
                                      PoDate                   today,
                                      int                      yellow_days,
+                                     GError                 **error);
+PoPetition *po_petition_get_share   (PoDatabase              *db,
+                                     gint64                   id,
+                                     PoDate                   today,
+                                     int                      yellow_days,
+                                     int                      yellow_share,
                                      GError                 **error);
 
 /* By hand, in the application. */

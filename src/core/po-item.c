@@ -766,6 +766,53 @@ po_department_find (PoDatabase  *db,
   return id;
 }
 
+void
+po_department_free (PoDepartment *department)
+{
+  if (department == NULL)
+    return;
+  g_free (department->code);
+  g_free (department->name);
+  g_free (department);
+}
+
+/**
+ * po_departments_list:
+ *
+ * Returns: (transfer container) (element-type PoDepartment): every
+ *   department, city ones first, then by code
+ */
+GPtrArray *
+po_departments_list (PoDatabase  *db,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) po_department_free);
+  sqlite3_stmt *stmt = po_database_prepare (db,
+                                            "SELECT id, code, name FROM departments "
+                                            "ORDER BY level = 'county', region, code",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoDepartment *d = g_new0 (PoDepartment, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      d->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (out, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      po_database_set_error (db, rc, error, _("read the departments"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /**
  * po_item_apply_json:
  * @json: an object with some of the fields of po_item_to_json()

@@ -150,6 +150,21 @@ gint64       po_department_find       (PoDatabase   *db,
                                        const char   *code_or_name,
                                        GError      **error);
 
+/**
+ * PoDepartment:
+ * @name: the department's full name, e.g. 市市场监督管理局
+ */
+typedef struct
+{
+  gint64  id;
+  char   *code;
+  char   *name;
+} PoDepartment;
+
+void         po_department_free       (PoDepartment *department);
+GPtrArray   *po_departments_list      (PoDatabase   *db,
+                                       GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoItem, po_item_free)
 
 G_END_DECLS

@@ -777,7 +777,10 @@ po_alert_free (PoAlert *a)
   "                 WHEN 'petition' THEN (SELECT ref FROM petitions WHERE id = a.subject_id) " \
   "                 ELSE CAST (a.subject_id AS TEXT) END, " \
   "  a.department_id, coalesce (d.name, ''), a.due_on, a.working_days_over, a.state, a.raised_on, " \
-  "  a.updated_on, a.explanation, a.close_reason " \
+  "  a.updated_on, a.explanation, a.close_reason, " \
+  "  CASE WHEN a.subject = 'order' THEN (SELECT o.id FROM supervision_orders o WHERE o.id = a.subject_id " \
+  "                                      AND o.answered_on IS NULL) " \
+  "       ELSE (SELECT max (o.id) FROM supervision_orders o WHERE o.alert_id = a.id AND o.answered_on IS NULL) END " \
   "FROM alerts AS a LEFT JOIN departments AS d ON d.id = a.department_id "
 
 static char *
@@ -807,6 +810,7 @@ alert_from_row (sqlite3_stmt *stmt)
   a->updated_on = dup_column (stmt, 12);
   a->explanation = dup_column (stmt, 13);
   a->close_reason = dup_column (stmt, 14);
+  a->order_id = sqlite3_column_int64 (stmt, 15);
   return a;
 }
 

@@ -54,6 +54,8 @@ gboolean    po_supervision_scan    (PoDatabase           *db,
  * @ref: the case_ref, the petition's ref, or the request's or order's number
  * @department: the department's name
  * @due_on: (nullable): the deadline, for rules that have one
+ * @order_id: the alert's latest supervision order still unanswered (an
+ *   overdue-order alert's own order), or 0
  */
 typedef struct
 {
@@ -72,6 +74,7 @@ typedef struct
   char   *updated_on;
   char   *explanation;
   char   *close_reason;
+  gint64  order_id;
 } PoAlert;
 
 void        po_alert_free          (PoAlert              *alert);

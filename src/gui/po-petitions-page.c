@@ -24,6 +24,7 @@
 #include "po-domain.h"
 #include "po-error.h"
 #include "po-intake.h"
+#include "po-item.h"
 #include "po-petition-dialogs.h"
 #include "po-petition-object.h"
 #include "po-petitions-page.h"
@@ -182,6 +183,7 @@ typedef struct
   char                   *actor;
   PoDate                  today;
   int                     yellow_days;
+  int                     yellow_share;
 
   /* Loading */
   char                   *kind;
@@ -216,6 +218,12 @@ worker_data_new (PoPetitionsPage *self)
   data->actor = g_strdup (po_database_get_actor (db));
   data->today = po_date_today ();
   data->yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
+  {
+    g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
+
+    /* The same threshold the scan uses: days left, or a share used. */
+    data->yellow_share = g_str_equal (mode, "share-used") ? g_settings_get_int (self->settings, "yellow-share") : 0;
+  }
   return data;
 }
 
@@ -241,7 +249,7 @@ load_worker (GTask        *task,
 {
   WorkerData *data = task_data;
   PoPetitionFilter filter = { data->kind, 0, data->open_only, data->today, data->yellow_days,
-                              data->open_only ? 0 : ALL_LIMIT };
+                              data->open_only ? 0 : ALL_LIMIT, data->yellow_share };
   g_autoptr(PoDatabase) db = NULL;
   g_autoptr(GPtrArray) petitions = NULL;
   g_autoptr(GError) error = NULL;
@@ -742,22 +750,7 @@ departments_free (Departments *departments)
   g_free (departments);
 }
 
-static void
-add_department (Departments *departments,
-                GHashTable  *seen,
-                gint64       id,
-                const char  *name)
-{
-  if (id == 0 || name == NULL || g_hash_table_contains (seen, &id))
-    return;
-  g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-  g_array_append_val (departments->ids, id);
-  g_ptr_array_add (departments->names, g_strdup (name));
-}
-
-/* The departments that implement items, and those that have received
- * consultations or complaints. The core has no list of departments of
- * its own yet. */
+/* Every department of the office. */
 static void
 departments_worker (GTask        *task,
                     gpointer      source_object,
@@ -765,17 +758,13 @@ departments_worker (GTask        *task,
                     GCancellable *cancellable)
 {
   WorkerData *data = task_data;
-  PoPetitionFilter filter = { NULL, 0, FALSE, data->today, data->yellow_days, ALL_LIMIT };
   g_autoptr(PoDatabase) db = NULL;
-  g_autoptr(PoCatalogue) catalogue = NULL;
-  g_autoptr(GPtrArray) petitions = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   Departments *departments;
 
   if (!(db = po_database_open_as (data->path, data->actor, &error)) ||
-      !(catalogue = po_catalogue_load (db, cancellable, &error)) ||
-      !(petitions = po_petitions_list (db, &filter, &error)))
+      !(list = po_departments_list (db, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -784,17 +773,12 @@ departments_worker (GTask        *task,
   departments = g_new0 (Departments, 1);
   departments->names = g_ptr_array_new_with_free_func (g_free);
   departments->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < po_catalogue_get_n_entries (catalogue); i++)
+  for (guint i = 0; i < list->len; i++)
     {
-      const PoCatalogueEntry *entry = po_catalogue_get_entry (catalogue, i);
+      const PoDepartment *d = g_ptr_array_index (list, i);
 
-      add_department (departments, seen, entry->department_id, entry->department);
-    }
-  for (guint i = 0; i < petitions->len; i++)
-    {
-      const PoPetition *p = g_ptr_array_index (petitions, i);
-
-      add_department (departments, seen, p->department_id, p->department);
+      g_array_append_val (departments->ids, d->id);
+      g_ptr_array_add (departments->names, g_strdup (d->name));
     }
   g_task_return_pointer (task, departments, (GDestroyNotify) departments_free);
 }
@@ -1251,6 +1235,10 @@ po_petitions_page_init (PoPetitionsPage *self)
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::yellow-threshold-days",
+                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
+  g_signal_connect_swapped (self->settings, "changed::yellow-mode",
+                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
+  g_signal_connect_swapped (self->settings, "changed::yellow-share",
                             G_CALLBACK (on_yellow_threshold_changed_cb), self);
 }
 

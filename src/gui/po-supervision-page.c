@@ -53,7 +53,6 @@ struct _PoSupervisionPage
   GtkSingleSelection  *selection;
   GtkStringList       *department_names;
   GArray              *department_ids;      /* gint64; 0 = every department */
-  GHashTable          *orders;              /* alert id → order issued here */
   PoAlertObject       *shown;
   GtkSizeGroup        *caption_group;       /* the detail's captions, aligned */
   guint                red_total;
@@ -830,18 +829,11 @@ load_detail (PoSupervisionPage *self)
 }
 
 /* The order an answer can be recorded for: the one an overdue-order
- * alert is about, or one issued from this page. */
+ * alert is about, or the latest unanswered one issued about the alert. */
 static gint64
-order_of (PoSupervisionPage *self,
-          const PoAlert     *alert)
+order_of (const PoAlert *alert)
 {
-  gpointer order;
-
-  if (g_strcmp0 (alert->subject, "order") == 0)
-    return alert->subject_id;
-  if (g_hash_table_lookup_extended (self->orders, &alert->id, NULL, &order))
-    return *(gint64 *) order;
-  return 0;
+  return alert->order_id;
 }
 
 static void
@@ -923,7 +915,7 @@ update_actions (PoSupervisionPage *self)
   gtk_widget_action_set_enabled (widget, "page.cancel", working);
   gtk_widget_action_set_enabled (widget, "page.explain", can_act);
   gtk_widget_action_set_enabled (widget, "page.issue-order", can_act && g_strcmp0 (alert->subject, "order") != 0);
-  gtk_widget_action_set_enabled (widget, "page.answer-order", can_act && order_of (self, alert) != 0);
+  gtk_widget_action_set_enabled (widget, "page.answer-order", can_act && order_of (alert) != 0);
   gtk_widget_action_set_enabled (widget, "page.close-alert", can_act);
 }
 
@@ -1001,9 +993,8 @@ on_written_cb (GObject      *object,
   g_autoptr(PoSupervisionPage) self = user_data;
   WorkerData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  gssize written;
 
-  written = g_task_propagate_int (G_TASK (result), &error);
+  g_task_propagate_int (G_TASK (result), &error);
   if (self->disposed)
     return;
 
@@ -1017,16 +1008,6 @@ on_written_cb (GObject      *object,
 
       show_error_dialog (self, _("The Alert Could Not Be Updated"), body);
       return;
-    }
-
-  if (data->write == WRITE_ORDER)
-    {
-      gint64 *key = g_new (gint64, 1);
-      gint64 *order = g_new (gint64, 1);
-
-      *key = data->id;
-      *order = written;
-      g_hash_table_replace (self->orders, key, order);
     }
 
   po_page_show_toast (PO_PAGE (self), written_message (data->write));
@@ -1098,7 +1079,7 @@ ask (PoSupervisionPage *self,
   data = g_new0 (AskData, 1);
   data->page = g_object_ref (self);
   data->kind = write_kind;
-  data->id = write_kind == WRITE_ANSWER_ORDER ? order_of (self, alert) : alert->id;
+  data->id = write_kind == WRITE_ANSWER_ORDER ? order_of (alert) : alert->id;
   self->dialog_cancellable = g_cancellable_new ();
   po_alert_dialog_run (parent_window (self), dialog_kind, subject,
                        dialog_kind == PO_ALERT_DIALOG_EXPLAIN ? alert->explanation : NULL,
@@ -1902,7 +1883,6 @@ po_supervision_page_dispose (GObject *object)
   g_clear_object (&self->alerts);
   g_clear_object (&self->department_names);
   g_clear_pointer (&self->department_ids, g_array_unref);
-  g_clear_pointer (&self->orders, g_hash_table_unref);
   g_clear_object (&self->caption_group);
 }
 
@@ -2029,7 +2009,6 @@ po_supervision_page_init (PoSupervisionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->caption_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->settings = g_settings_new (APP_ID);
 }
