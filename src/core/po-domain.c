@@ -64,8 +64,8 @@ static const PoEnumEntry alert_rules[] = {
 
 /* 规定 十一(二): the actions taken. */
 static const PoEnumEntry alert_levels[] = {
-  { "yellow", "黄牌", N_("Yellow") },
-  { "red",    "红牌", N_("Red") },
+  { "yellow", "黄色", N_("Yellow") },
+  { "red",    "红色", N_("Red") },
 };
 
 static const PoEnumEntry alert_states[] = {
