@@ -13,10 +13,12 @@
 #include "po-alert-object.h"
 #include "po-application.h"
 #include "po-demo.h"
+#include "po-domain.h"
 #include "po-intake.h"
 #include "po-petition-object.h"
 #include "po-petitions-page.h"
 #include "po-supervision.h"
+#include "po-domain.h"
 #include "po-supervision-page.h"
 #include "po-test-util.h"
 #include "po-window.h"
@@ -616,6 +618,57 @@ test_close (void)
   g_assert_cmpint (po_supervision_page_get_selected (page), !=, id);
 }
 
+/* An approved extension as long as a late case's lateness: recorded, the
+ * deadline moves, and the scan that follows resolves the alert. */
+static void
+test_suspension (void)
+{
+  g_autoptr(PoAlert) before = NULL;
+  g_autoptr(PoAlert) after = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *kind;
+  gint64 id, suspensions;
+  guint n;
+
+  /* A case a few days late: an extension of a month or more is unusual. */
+  id = 0;
+  for (guint i = 0; i < n_shown () && id == 0; i++)
+    {
+      const PoAlert *a = shown_alert (i);
+
+      if (g_str_equal (a->rule, "overdue-case") && g_str_equal (a->level, "red") &&
+          a->working_days_over > 0 && a->working_days_over <= 20)
+        id = a->id;
+    }
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (po_supervision_page_select (page, id));
+  wait_idle ();
+  before = load_alert (id);
+  suspensions = po_database_query_int (database, "SELECT count(*) FROM case_suspensions", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.record-suspension", NULL));
+  dialog = wait_dialog ();
+  kind = find_named (GTK_WIDGET (dialog), "kind");
+  po_suspension_kinds (&n);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), n - 1);   /* 延期, the last kind */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "days")),
+                             before->working_days_over);
+  set_text (find_named (GTK_WIDGET (dialog), "text"), "经负责人批准延长办理期限");
+  respond (dialog, "apply");
+  wait_idle ();
+
+  g_assert_cmpint (po_database_query_int (database, "SELECT count(*) FROM case_suspensions", NULL), ==, suspensions + 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM case_suspensions WHERE case_id = %lld "
+                                            "AND kind = 'extension' AND days = %d",
+                                            (long long) before->subject_id, before->working_days_over);
+    g_assert_cmpint (po_database_query_int (database, sql, NULL), ==, 1);
+  }
+  after = load_alert (id);
+  g_assert_cmpstr (after->state, ==, "resolved");
+  g_assert_false (po_supervision_page_select (page, id));
+}
+
 /* The core refuses to explain an alert closed behind the page's back:
  * the page says why, and nothing is written. */
 static void
@@ -1149,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/supervision-page/act/explain-cancelled", test_explain_cancel);
   g_test_add_func ("/supervision-page/act/order-and-answer", test_order_and_answer);
   g_test_add_func ("/supervision-page/act/close", test_close);
+  g_test_add_func ("/supervision-page/act/suspension", test_suspension);
   g_test_add_func ("/supervision-page/act/refused", test_refused);
   g_test_add_func ("/supervision-page/import/petitions", test_import);
   g_test_add_func ("/supervision-page/import/bad-file", test_import_bad_file);

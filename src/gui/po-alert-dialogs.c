@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "po-alert-dialogs.h"
+#include "po-domain.h"
 
 #define DEFAULT_ORDER_DAYS 5
 #define MAX_ORDER_DAYS     60
@@ -30,6 +31,8 @@ typedef struct
   GCancellable      *cancellable;
   GtkSpinButton     *days_spin;
   GtkEditable       *date_row;
+  GtkEditable       *end_row;
+  AdwComboRow       *kind_row;
 } DialogData;
 
 static const struct
@@ -75,6 +78,12 @@ static const struct
     N_("Reply"),
     N_("_Record Reply"),
   },
+  [PO_ALERT_DIALOG_SUSPENSION] = {
+    N_("Record a Suspension or Extension"),
+    N_("Time the law excludes from the case’s limit (hearing, testing, appraisal, expert review, correction) moves its deadline by the working days from start to end; an approved extension by its working days. The alerts follow at once."),
+    N_("Reason"),
+    N_("_Record"),
+  },
 };
 
 static void
@@ -118,6 +127,32 @@ read_date (DialogData *data)
   return po_date_parse (gtk_editable_get_text (data->date_row), NULL);
 }
 
+static const char *
+selected_kind (DialogData *data)
+{
+  guint n;
+  const PoEnumEntry *kinds = po_suspension_kinds (&n);
+  guint i = data->kind_row ? adw_combo_row_get_selected (data->kind_row) : GTK_INVALID_LIST_POSITION;
+
+  return i < n ? kinds[i].key : NULL;
+}
+
+/* A suspension's end: empty while it runs, else a day not before its start. */
+static gboolean
+end_is_valid (DialogData *data)
+{
+  const char *text;
+  PoDate end;
+
+  if (data->end_row == NULL)
+    return TRUE;
+  text = gtk_editable_get_text (data->end_row);
+  if (*text == '\0')
+    return TRUE;
+  end = po_date_parse (text, NULL);
+  return end != PO_DATE_INVALID && (read_date (data) == PO_DATE_INVALID || end >= read_date (data));
+}
+
 static void
 update_response (DialogData *data)
 {
@@ -126,6 +161,19 @@ update_response (DialogData *data)
 
   if (*text == '\0')
     ready = FALSE;
+  /* An extension is its working days. */
+  if (g_strcmp0 (selected_kind (data), "extension") == 0 && gtk_spin_button_get_value_as_int (data->days_spin) < 1)
+    ready = FALSE;
+  if (data->end_row != NULL)
+    {
+      gboolean valid = end_is_valid (data);
+
+      if (valid)
+        gtk_widget_remove_css_class (GTK_WIDGET (data->end_row), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (data->end_row), "error");
+      ready = ready && valid;
+    }
   if (data->date_row != NULL)
     {
       PoDate date = read_date (data);
@@ -164,6 +212,10 @@ on_response_cb (AdwMessageDialog *dialog,
   answer->text = dup_text (data);
   answer->days = data->days_spin ? gtk_spin_button_get_value_as_int (data->days_spin) : 0;
   answer->date = read_date (data);
+  answer->end = PO_DATE_INVALID;
+  if (data->end_row != NULL && *gtk_editable_get_text (data->end_row) != '\0')
+    answer->end = po_date_parse (gtk_editable_get_text (data->end_row), NULL);
+  answer->kind = selected_kind (data);
   g_task_return_pointer (task, answer, (GDestroyNotify) po_alert_dialog_answer_free);
   g_object_unref (task);
 }
@@ -227,19 +279,23 @@ create_list (void)
 }
 
 static GtkWidget *
-create_days_row (DialogData *data)
+create_days_row (DialogData *data,
+                 const char *title,
+                 int         least,
+                 int         value)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, MAX_ORDER_DAYS, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (least, MAX_ORDER_DAYS, 1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Limit in working days"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), DEFAULT_ORDER_DAYS);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_set_name (spin, "days");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (update_response), data);
   data->days_spin = GTK_SPIN_BUTTON (spin);
   return row;
 }
@@ -289,7 +345,7 @@ po_alert_dialog_run (GtkWindow           *parent,
   GTask *task;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (kind <= PO_ALERT_DIALOG_ANSWER_PETITION, NULL);
+  g_return_val_if_fail (kind <= PO_ALERT_DIALOG_SUSPENSION, NULL);
 
   data = g_new0 (DialogData, 1);
   data->kind = kind;
@@ -312,7 +368,8 @@ po_alert_dialog_run (GtkWindow           *parent,
     {
       GtkWidget *list = create_list ();
 
-      gtk_list_box_append (GTK_LIST_BOX (list), create_days_row (data));
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           create_days_row (data, _("_Limit in working days"), 1, DEFAULT_ORDER_DAYS));
       gtk_box_append (GTK_BOX (form), list);
     }
   else if (kind == PO_ALERT_DIALOG_ANSWER_ORDER || kind == PO_ALERT_DIALOG_ANSWER_PETITION)
@@ -323,6 +380,38 @@ po_alert_dialog_run (GtkWindow           *parent,
 
       data->date_row = GTK_EDITABLE (row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (GTK_BOX (form), list);
+    }
+
+  else if (kind == PO_ALERT_DIALOG_SUSPENSION)
+    {
+      GtkWidget *list = create_list ();
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      g_autofree char *today = po_date_format (po_date_today ());
+      GtkWidget *kind_row = adw_combo_row_new ();
+      GtkWidget *start = create_entry_row (data, _("_First day (YYYY-MM-DD)"), "date", today);
+      GtkWidget *end = create_entry_row (data, _("_Last day (empty while it runs)"), "end", NULL);
+      guint n;
+      const PoEnumEntry *kinds = po_suspension_kinds (&n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s（%s）", _(kinds[i].label), kinds[i].zh);
+          gtk_string_list_append (names, name);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("_Kind"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (kind_row), TRUE);
+      adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (names));
+      gtk_widget_set_name (kind_row, "kind");
+      data->kind_row = ADW_COMBO_ROW (kind_row);
+      data->date_row = GTK_EDITABLE (start);
+      data->end_row = GTK_EDITABLE (end);
+      gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
+      gtk_list_box_append (GTK_LIST_BOX (list), start);
+      gtk_list_box_append (GTK_LIST_BOX (list), end);
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           create_days_row (data, _("_Working days (an extension, or a period still running)"), 0, 0));
+      g_signal_connect_swapped (kind_row, "notify::selected", G_CALLBACK (update_response), data);
       gtk_box_append (GTK_BOX (form), list);
     }
 

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @PO_ALERT_DIALOG_CLOSE: the reason an alert is closed
  * @PO_ALERT_DIALOG_ASSIGN: who handles a consultation or complaint
  * @PO_ALERT_DIALOG_ANSWER_PETITION: the reply to a consultation or complaint and its day
+ * @PO_ALERT_DIALOG_SUSPENSION: time the law excludes from a case's limit, or an
+ *   approved extension: its kind, start, end or working days, and reason
  */
 typedef enum
 {
@@ -27,19 +29,24 @@ typedef enum
   PO_ALERT_DIALOG_CLOSE,
   PO_ALERT_DIALOG_ASSIGN,
   PO_ALERT_DIALOG_ANSWER_PETITION,
+  PO_ALERT_DIALOG_SUSPENSION,
 } PoAlertDialogKind;
 
 /**
  * PoAlertDialogAnswer:
  * @text: what was written, stripped
  * @days: the order's limit in working days
- * @date: the day given, for answers
+ * @date: the day given, for answers; the first day of a suspension
+ * @end: the last day of a suspension, or %PO_DATE_INVALID while it runs
+ * @kind: a suspension's kind, a key of po_suspension_kinds()
  */
 typedef struct
 {
-  char   *text;
-  int     days;
-  PoDate  date;
+  char       *text;
+  int         days;
+  PoDate      date;
+  PoDate      end;
+  const char *kind;
 } PoAlertDialogAnswer;
 
 void                 po_alert_dialog_answer_free (PoAlertDialogAnswer  *answer);

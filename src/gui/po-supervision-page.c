@@ -41,6 +41,7 @@ typedef enum
   WRITE_ORDER,
   WRITE_ANSWER_ORDER,
   WRITE_CLOSE,
+  WRITE_SUSPENSION,
 } WriteKind;
 
 struct _PoSupervisionPage
@@ -242,6 +243,8 @@ typedef struct
   char          *text;
   int            days;
   PoDate         date;
+  PoDate         end;
+  const char    *kind;
 
   /* Scanning and importing */
   PoScanOptions  scan_options;
@@ -917,6 +920,20 @@ update_actions (PoSupervisionPage *self)
   gtk_widget_action_set_enabled (widget, "page.issue-order", can_act && g_strcmp0 (alert->subject, "order") != 0);
   gtk_widget_action_set_enabled (widget, "page.answer-order", can_act && order_of (alert) != 0);
   gtk_widget_action_set_enabled (widget, "page.close-alert", can_act);
+  gtk_widget_action_set_enabled (widget, "page.record-suspension", can_act && g_strcmp0 (alert->subject, "case") == 0);
+}
+
+/* The thresholds the analyst chose in the preferences. */
+static void
+scan_options_from_settings (PoSupervisionPage *self,
+                            PoScanOptions     *options,
+                            PoDate             today)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
+
+  po_scan_options_init (options, today);
+  options->yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
+  options->yellow_share = g_str_equal (mode, "share-used") ? g_settings_get_int (self->settings, "yellow-share") : 0;
 }
 
 /* Recording what the analyst did */
@@ -952,6 +969,18 @@ write_worker (GTask        *task,
           result = po_alert_close (db, data->id, data->text, data->today, &error);
           break;
 
+        case WRITE_SUSPENSION:
+          {
+            PoScanSummary summary;
+
+            /* The deadline moves, and the alerts follow it at once. */
+            result = po_case_add_suspension (db, data->id, data->kind, data->date, data->end, data->days,
+                                             data->text, &error);
+            if (result > 0 && !po_supervision_scan (db, &data->scan_options, &summary, cancellable, NULL, NULL, &error))
+              result = 0;
+          }
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -980,6 +1009,8 @@ written_message (WriteKind kind)
       return _("The answer to the supervision order was recorded.");
     case WRITE_CLOSE:
       return _("The alert was closed.");
+    case WRITE_SUSPENSION:
+      return _("The suspension was recorded; the case’s deadline and its alerts follow it.");
     default:
       g_assert_not_reached ();
     }
@@ -1050,6 +1081,10 @@ on_dialog_answered_cb (GObject      *object,
   data->text = g_steal_pointer (&answer->text);
   data->days = answer->days;
   data->date = answer->date;
+  data->end = answer->end;
+  data->kind = answer->kind;
+  if (ask->kind == WRITE_SUSPENSION)
+    scan_options_from_settings (self, &data->scan_options, data->today);
   g_free (ask);
 
   self->write_cancellable = g_cancellable_new ();
@@ -1079,7 +1114,9 @@ ask (PoSupervisionPage *self,
   data = g_new0 (AskData, 1);
   data->page = g_object_ref (self);
   data->kind = write_kind;
-  data->id = write_kind == WRITE_ANSWER_ORDER ? order_of (alert) : alert->id;
+  data->id = write_kind == WRITE_ANSWER_ORDER ? order_of (alert)
+           : write_kind == WRITE_SUSPENSION ? alert->subject_id
+           : alert->id;
   self->dialog_cancellable = g_cancellable_new ();
   po_alert_dialog_run (parent_window (self), dialog_kind, subject,
                        dialog_kind == PO_ALERT_DIALOG_EXPLAIN ? alert->explanation : NULL,
@@ -1108,6 +1145,14 @@ answer_order_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   ask (PO_SUPERVISION_PAGE (widget), PO_ALERT_DIALOG_ANSWER_ORDER, WRITE_ANSWER_ORDER);
+}
+
+static void
+record_suspension_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  ask (PO_SUPERVISION_PAGE (widget), PO_ALERT_DIALOG_SUSPENSION, WRITE_SUSPENSION);
 }
 
 static void
@@ -1291,7 +1336,6 @@ on_scanned_cb (GObject      *object,
 void
 po_supervision_page_scan (PoSupervisionPage *self)
 {
-  g_autofree char *mode = NULL;
   g_autoptr(GTask) task = NULL;
   WorkerData *data;
 
@@ -1301,11 +1345,7 @@ po_supervision_page_scan (PoSupervisionPage *self)
     return;
 
   data = worker_data_new (self);
-  po_scan_options_init (&data->scan_options, data->today);
-  data->scan_options.yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
-  mode = g_settings_get_string (self->settings, "yellow-mode");
-  data->scan_options.yellow_share = g_str_equal (mode, "share-used")
-                                    ? g_settings_get_int (self->settings, "yellow-share") : 0;
+  scan_options_from_settings (self, &data->scan_options, data->today);
 
   self->scanning = TRUE;
   data->progress = begin_work (self, _("Checking every rule…"));
@@ -1999,6 +2039,7 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.explain", NULL, explain_action);
   gtk_widget_class_install_action (widget_class, "page.issue-order", NULL, issue_order_action);
   gtk_widget_class_install_action (widget_class, "page.answer-order", NULL, answer_order_action);
+  gtk_widget_class_install_action (widget_class, "page.record-suspension", NULL, record_suspension_action);
   gtk_widget_class_install_action (widget_class, "page.close-alert", NULL, close_alert_action);
 
 }
