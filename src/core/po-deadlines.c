@@ -513,6 +513,10 @@ po_deadlines_touch (PoDatabase  *db,
   return po_database_step_done (db, stmt, error);
 }
 
+/* Every kind of deadline, so that a row's are found by the key
+ * (subject, kind, subject_id) without reading the others'. */
+#define KINDS "('entry', 'decision', 'report', 'reply', 'filing', 'answer')"
+
 static gboolean
 refresh_scoped (PoDatabase     *db,
                 const char     *subject,
@@ -531,7 +535,8 @@ refresh_scoped (PoDatabase     *db,
     return FALSE;
   if (scope == SCOPE_ONE)
     {
-      del = po_database_prepare (db, "DELETE FROM deadlines WHERE subject = ?1 AND subject_id = ?2", error);
+      del = po_database_prepare (db, "DELETE FROM deadlines WHERE subject = ?1 AND kind IN " KINDS " AND subject_id = ?2",
+                                 error);
       if (del == NULL)
         return FALSE;
       sqlite3_bind_int64 (del, 2, id);
@@ -539,7 +544,7 @@ refresh_scoped (PoDatabase     *db,
   else
     {
       del = po_database_prepare (db,
-                                 "DELETE FROM deadlines WHERE subject = ?1 "
+                                 "DELETE FROM deadlines WHERE subject = ?1 AND kind IN " KINDS " "
                                  "AND subject_id IN (SELECT id FROM temp.po_touched)",
                                  error);
       if (del == NULL)
