@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "po-alert-dialogs.h"
 #include "po-domain.h"
@@ -396,7 +397,10 @@ po_alert_dialog_run (GtkWindow           *parent,
 
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *name = g_strdup_printf ("%s（%s）", _(kinds[i].label), kinds[i].zh);
+          const char *label = _(kinds[i].label);
+          /* The regulation's own name beside the label, unless the label is it. */
+          g_autofree char *name = strstr (label, kinds[i].zh) ? g_strdup (label)
+                                                              : g_strdup_printf ("%s（%s）", label, kinds[i].zh);
           gtk_string_list_append (names, name);
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("_Kind"));
