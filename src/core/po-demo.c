@@ -983,8 +983,9 @@ insert_petitions (Demo    *demo,
   PoDate today = demo->options->today;
 
   stmt = po_database_prepare (demo->db,
-                              "INSERT INTO petitions (ref, kind, department_id, received_on, replied_on, subject, channel, answer) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              "INSERT INTO petitions (ref, kind, department_id, received_on, replied_on, subject, channel, answer, "
+                              "  closed_on) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1013,6 +1014,12 @@ insert_petitions (Demo    *demo,
       sqlite3_bind_text (stmt, 6, petition_subjects[s][1], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, channels[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (channels))], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 8, replied != PO_DATE_INVALID ? "已按规定答复当事人。" : "", -1, SQLITE_STATIC);
+      /* Answered ones are closed a few days later, once the file is done. */
+      {
+        PoDate closed = replied != PO_DATE_INVALID ? workdays_after (demo, replied, g_rand_int_range (demo->rand, 0, 4))
+                                                   : PO_DATE_INVALID;
+        bind_date (stmt, 9, closed != PO_DATE_INVALID && closed <= today ? closed : PO_DATE_INVALID);
+      }
       if (!po_database_step_done (demo->db, stmt, error))
         return FALSE;
       if (!tick (demo, error))
