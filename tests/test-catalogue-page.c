@@ -242,6 +242,103 @@ answer_dialog (AdwMessageDialog *dialog,
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  GtkWidget *row;
+  double     y;
+} ShownRow;
+
+static int
+compare_shown_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const ShownRow *ra = a;
+  const ShownRow *rb = b;
+
+  return (ra->y > rb->y) - (ra->y < rb->y);
+}
+
+static void
+collect_shown_rows (GtkWidget *widget,
+                    GtkWidget *view,
+                    GArray    *rows)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      /* cell → column view cell → row */
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (widget));
+      graphene_point_t point;
+
+      for (guint i = 0; i < rows->len; i++)
+        if (g_array_index (rows, ShownRow, i).row == row)
+          return;
+      g_assert_true (gtk_widget_compute_point (row, view, &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (point.y >= 0 && point.y < gtk_widget_get_height (view))
+        g_array_append_val (rows, ((ShownRow) { row, point.y }));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child))
+      collect_shown_rows (child, view, rows);
+}
+
+/* What the rows on screen show, from the top: one array of the seven
+ * cells' texts per row. */
+static GPtrArray *
+shown_rows (void)
+{
+  GtkWidget *view = GTK_WIDGET (po_catalogue_page_get_column_view (page));
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ShownRow));
+  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  collect_shown_rows (view, view, rows);
+  g_array_sort (rows, compare_shown_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (GtkWidget *cell = gtk_widget_get_first_child (g_array_index (rows, ShownRow, i).row);
+           cell != NULL;
+           cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *child = gtk_widget_get_first_child (cell);
+
+          g_assert_true (GTK_IS_INSCRIPTION (child));
+          g_strv_builder_add (builder, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+        }
+      g_ptr_array_add (texts, g_strv_builder_end (builder));
+    }
+  return texts;
+}
+
+/* Every row on screen shows the item at its position, none an item of
+ * an earlier list. */
+static void
+check_shown_rows (void)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  run_for (50);
+  texts = shown_rows ();
+  g_assert_cmpuint (texts->len, >, 0);
+  g_assert_cmpuint (texts->len, <=, n_rows ());
+  for (guint i = 0; i < texts->len; i++)
+    {
+      char **cells = g_ptr_array_index (texts, i);
+      g_autoptr(PoCatalogueRow) row = get_row (i);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 7);
+      g_assert_cmpstr (cells[0], ==, po_catalogue_row_get_code (row));
+      g_assert_cmpstr (cells[1], ==, po_catalogue_row_get_name (row));
+      g_assert_cmpstr (cells[2], ==, po_catalogue_row_get_type_label (row));
+      g_assert_cmpstr (cells[3], ==, po_catalogue_row_get_department (row));
+      g_assert_cmpstr (cells[4], ==, po_catalogue_row_get_status_label (row));
+    }
+}
+
 /* Tests */
 
 static void
@@ -352,7 +449,9 @@ test_search_no_match (void)
 
   set_search ("没有这个事项XYZ");
   g_assert_cmpint (n_rows (), ==, 0);
-  run_for (50);
+
+  /* Typing goes from the list to "no match" at once, not fading. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (po_catalogue_page_get_column_view (page))));
 
   status = find_visible_status_page (GTK_WIDGET (page));
   g_assert_nonnull (status);
@@ -365,6 +464,25 @@ test_search_no_match (void)
   wait_for_update (before);
   g_assert_cmpstr (gtk_editable_get_text (po_catalogue_page_get_search_entry (page)), ==, "");
   g_assert_cmpint (n_rows (), ==, count_sql ("SELECT count(*) FROM power_items"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (po_catalogue_page_get_column_view (page))));
+}
+
+/* The cells follow their rows through searches that narrow the list,
+ * empty it and fill it again: what is on screen is the list's top. */
+static void
+test_search_shown_rows (void)
+{
+  check_shown_rows ();
+  set_search ("许可");
+  check_shown_rows ();
+  set_search ("许");
+  check_shown_rows ();
+  set_search ("没有这个事项XYZ");
+  g_assert_cmpint (n_rows (), ==, 0);
+  set_search ("许");
+  check_shown_rows ();
+  set_search ("");
+  check_shown_rows ();
 }
 
 static void
@@ -951,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/catalogue-page/search/one-character", test_search_one_character);
   g_test_add_func ("/catalogue-page/search/after-scrolling", test_search_after_scrolling);
   g_test_add_func ("/catalogue-page/search/no-match", test_search_no_match);
+  g_test_add_func ("/catalogue-page/search/shown-rows", test_search_shown_rows);
   g_test_add_func ("/catalogue-page/filter/type", test_filter_type);
   g_test_add_func ("/catalogue-page/filter/status", test_filter_status);
   g_test_add_func ("/catalogue-page/sort/column", test_sort_by_column);

@@ -26,23 +26,29 @@
  * update their text), and one items-changed says only how the length of
  * the list changed, at its end.
  *
- * Even so, 200 rows of new text to lay out make a frame of 25–80 ms. So
- * only the first rows, those on screen, move at once; the others follow
- * a few dozen at a time when the main loop is idle, between frames. A
- * row asked for before its turn moves then, so nobody sees an old one.
+ * Only the first rows, those on screen, move at once; the others follow
+ * a dozen at a time when the main loop is idle, between frames. A row
+ * asked for before its turn moves then, so nobody sees an old one. (The
+ * cells are GtkInscriptions, which lay their text out only when drawn:
+ * moving a row off screen costs a few microseconds.)
  *
  * The length changes in steps too, where it costs: when a list of 200
  * rows or more becomes a short one, GTK destroys the widgets of the rows
  * that go, and builds them when a short list grows (some 0.2 ms a row
- * here). Rows that go are blanked at once, then leave 25 at a time; rows
- * that come arrive 25 at a time up to the 200 GTK keeps, then all the
- * rest at once, as rows beyond those cost nothing. Positions beyond the
- * first 200 have no widgets as long as the view shows the top of the
- * list, which a new search does. */
+ * here, and as much again to measure and style them in the next frame).
+ * Rows that go are blanked like any other row, those on screen at once,
+ * then leave 16 at a time; rows that come arrive 16 at a time up to the
+ * 200 GTK keeps, then all the rest at once, as rows beyond those cost
+ * nothing. A step waits 16 ms after the one before, a frame at 60 Hz:
+ * steps run back to back when idle would leave the next frame to lay
+ * out the rows of several. Positions beyond the first 200 have no
+ * widgets as long as the view shows the top of the list, which a new
+ * search does. */
 
 #define ROWS_PER_IDLE 12
 #define VIEW_ROWS     200   /* GTK_LIST_VIEW_MAX_LIST_ITEMS in GTK 4.8 */
-#define ROWS_PER_STEP 25
+#define ROWS_PER_STEP 16
+#define STEP_INTERVAL_MS 16   /* a frame at 60 Hz */
 
 struct _PoCatalogueModel
 {
@@ -368,8 +374,9 @@ po_catalogue_model_set (PoCatalogueModel *self,
     {
       guint position = GPOINTER_TO_UINT (key);
 
-      /* Rows on their way out go blank at once. */
-      if (position < n_now || position >= n_results (self))
+      /* Rows off screen wait, those on their way out of the list too:
+       * they go blank when their turn comes, or when asked for. */
+      if (position < n_now)
         move_row (self, value, position);
       else
         g_hash_table_add (self->stale, key);
@@ -387,7 +394,7 @@ po_catalogue_model_set (PoCatalogueModel *self,
     {
       if (self->step_id == 0)
         {
-          self->step_id = g_idle_add (step_length_cb, self);
+          self->step_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, STEP_INTERVAL_MS, step_length_cb, self, NULL);
           g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->step_id),
                                     "[po-catalogue-model-step-length]");
         }
