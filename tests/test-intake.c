@@ -1946,7 +1946,7 @@ test_cli_scan (Fixture       *f,
     {
       g_auto(Run) r = cli (f, "alert", "show", id, NULL);
       g_assert_cmpint (r.status, ==, 0);
-      g_assert_true (g_str_has_prefix (r.out, "Level: red\nState: open\n"));
+      g_assert_true (g_str_has_prefix (r.out, "Level: Red\nState: Open\n"));
       g_assert_nonnull (strstr (r.out, "\nCase: C-LATE\n"));
     }
     {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "po-cli.h"
+#include "po-domain.h"
 #include "po-error.h"
 #include "po-intake.h"
 #include "po-supervision.h"
@@ -217,8 +218,14 @@ alert (PoCli  *cli,
           (a = po_alert_get (db, id, &error)) == NULL ||
           (lines = po_alert_describe (db, a, today, &error)) == NULL)
         return po_cli_fail (g_steal_pointer (&error));
-      printf ("%s: %s\n", _("Level"), a->level);
-      printf ("%s: %s\n", _("State"), a->state);
+      {
+        guint n_levels, n_states;
+        const PoEnumEntry *levels = po_alert_levels (&n_levels);
+        const PoEnumEntry *states = po_alert_states (&n_states);
+
+        printf ("%s: %s\n", _("Level"), po_enum_label (levels, n_levels, a->level));
+        printf ("%s: %s\n", _("State"), po_enum_label (states, n_states, a->state));
+      }
       for (guint i = 0; i < lines->len; i++)
         {
           PoDetailLine *l = g_ptr_array_index (lines, i);
