@@ -211,7 +211,7 @@ main (int argc, char **argv)
       {
         char digit[2] = { (char) ('1' + r), 0 };
         run_for (30);
-        last_tick = 0; max_gap = 0; max_cpu = 0;
+        max_gap = 0; max_cpu = 0;
         gtk_label_set_text (GTK_LABEL (probe), digit);
         run_for (60);
         floors[r] = max_gap;
@@ -234,7 +234,7 @@ main (int argc, char **argv)
         {
           guint before = po_catalogue_page_get_n_results (page);
           double search_ms, update_ms;
-          last_tick = 0; max_gap = 0; max_cpu = 0; frame_worst = 0;
+          max_gap = 0; max_cpu = 0; frame_worst = 0;
           gtk_editable_set_text (entry, sequences[s][k]);
           run_until_idle (page, before);
           run_for (100);
@@ -261,7 +261,7 @@ main (int argc, char **argv)
     {
       const char *fast[] = { "行", "行政", "行政许", "行政许可", NULL };
       guint before = po_catalogue_page_get_n_results (page);
-      last_tick = 0; max_gap = 0; max_cpu = 0;
+      max_gap = 0; max_cpu = 0;
       before = po_catalogue_page_get_n_results (page);
       for (int i = 0; fast[i]; i++)
         {
