@@ -902,6 +902,24 @@ scanned (gpointer data)
   return !po_supervision_page_get_busy (pane) && red + yellow > 0;
 }
 
+static gboolean
+pane_lists_late_complaint (gpointer data)
+{
+  PoSupervisionPage *pane = data;
+  GListModel *alerts = po_supervision_page_get_alerts (pane);
+
+  if (po_supervision_page_get_busy (pane))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(PoAlertObject) object = g_list_model_get_item (alerts, i);
+
+      if (g_strcmp0 (po_alert_object_get_alert (object)->ref, "LATE-1") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The application scans once its window is shown; the new red alerts
  * are told of in working hours only, and held back until then. */
 static void
@@ -933,6 +951,7 @@ test_application_startup_scan (void)
   g_settings_set_int (settings, "working-day-start", 0);
   g_settings_set_int (settings, "working-day-end", 1);
 
+  g_setenv ("PO_RESCAN_SECONDS", "1", TRUE);
   application = po_application_new_for_database (office);
   po_application_set_scan_at_startup (application, TRUE);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
@@ -955,6 +974,27 @@ test_application_startup_scan (void)
   now = g_date_time_new_now_local ();
   if (!po_alert_notify_in_working_hours (calendar, now, 0, 1))
     g_assert_cmpuint (po_application_get_pending_red (application), ==, red);
+
+  /* While it runs, the rules run again: a complaint imported behind the
+   * window's back and long overdue appears without anyone asking. */
+  {
+    g_autofree char *dept = NULL;
+    g_autofree char *csv = NULL;
+    PoIntakeSummary summary;
+    sqlite3_stmt *stmt = po_database_prepare (office, "SELECT code FROM departments LIMIT 1", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    dept = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    csv = g_strdup_printf ("ref,kind,department,received_on,replied_on,subject,channel\n"
+                           "LATE-1,complaint,%s,2026-09-01,,无人答复,电话\n", dept);
+    g_assert_true (po_petitions_import (office, csv, strlen (csv), "late.csv", po_date_today (), &summary,
+                                        NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_for (pane_lists_late_complaint, pane));
+  }
+  g_unsetenv ("PO_RESCAN_SECONDS");
 
   g_settings_reset (settings, "working-day-start");
   g_settings_reset (settings, "working-day-end");

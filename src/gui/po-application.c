@@ -30,7 +30,12 @@ struct _PoApplication
   guint           pending_red;     /* new red alerts not yet told of */
   char           *pending_example;
   guint           notify_source;
+  guint           rescan_source;   /* the scan again while the application runs */
 };
+
+/* Deadlines pass and other offices import while the application runs:
+ * the rules run again this often. */
+#define RESCAN_INTERVAL_SECONDS (30 * 60)
 
 G_DEFINE_FINAL_TYPE (PoApplication, po_application, ADW_TYPE_APPLICATION)
 
@@ -156,6 +161,19 @@ on_alerts_raised_cb (PoApplication     *self,
   flush_notifications (self);
 }
 
+static gboolean
+rescan_cb (gpointer user_data)
+{
+  PoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PoPage *page = PO_IS_WINDOW (window) ? po_window_get_page (PO_WINDOW (window), "supervision") : NULL;
+
+  /* A scan already under way is left to finish; the page refuses a second. */
+  if (PO_IS_SUPERVISION_PAGE (page))
+    po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_window_mapped_cb (PoApplication *self,
                      GtkWidget     *window)
@@ -164,9 +182,19 @@ on_window_mapped_cb (PoApplication *self,
 
   g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, self);
   /* The pane is current from the start: what was imported or became
-   * late since the last run is found at once. */
+   * late since the last run is found at once, and again every half hour. */
   if (PO_IS_SUPERVISION_PAGE (page))
     po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
+  if (self->rescan_source == 0)
+    {
+      /* PO_RESCAN_SECONDS shortens the interval, for tests. */
+      const char *env = g_getenv ("PO_RESCAN_SECONDS");
+      guint64 seconds = RESCAN_INTERVAL_SECONDS;
+
+      if (env != NULL)
+        g_ascii_string_to_unsigned (env, 10, 1, RESCAN_INTERVAL_SECONDS, &seconds, NULL);
+      self->rescan_source = g_timeout_add_seconds ((guint) seconds, rescan_cb, self);
+    }
 }
 
 static void
@@ -408,6 +436,7 @@ po_application_dispose (GObject *object)
   PoApplication *self = (PoApplication *)object;
 
   g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_handle_id (&self->rescan_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
 
