@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -246,6 +247,7 @@ typedef struct
 {
   GtkWidget *row;
   double     y;
+  guint      position;
 } ShownRow;
 
 static int
@@ -258,6 +260,21 @@ compare_shown_rows (gconstpointer a,
   return (ra->y > rb->y) - (ra->y < rb->y);
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* The rows are all one line high: a row's position in the list is its
+ * offset from the list's top, where the list is scrolled to, counted in
+ * rows. The view need not show the top of the list. */
 static void
 collect_shown_rows (GtkWidget *widget,
                     GtkWidget *view,
@@ -267,14 +284,28 @@ collect_shown_rows (GtkWidget *widget,
     {
       /* cell → column view cell → row */
       GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (widget));
+      GtkWidget *list_view = find_list_view (view);
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
       graphene_point_t point;
+      graphene_point_t in_list;
+      double offset;
+      int height = gtk_widget_get_height (row);
+      guint position = G_MAXUINT;
 
       for (guint i = 0; i < rows->len; i++)
         if (g_array_index (rows, ShownRow, i).row == row)
           return;
       g_assert_true (gtk_widget_compute_point (row, view, &GRAPHENE_POINT_INIT (0, 0), &point));
-      if (point.y >= 0 && point.y < gtk_widget_get_height (view))
-        g_array_append_val (rows, ((ShownRow) { row, point.y }));
+      g_assert_true (gtk_widget_compute_point (row, list_view, &GRAPHENE_POINT_INIT (0, 0), &in_list));
+      if (point.y < 0 || point.y >= gtk_widget_get_height (view))
+        return;
+
+      /* Rows start at whole multiples of their height; one that does
+       * not, or is not laid out yet, has no position (G_MAXUINT). */
+      offset = in_list.y + gtk_adjustment_get_value (adjustment);
+      if (height > 0 && offset >= 0 && fabs (offset - height * round (offset / height)) < 0.5)
+        position = (guint) round (offset / height);
+      g_array_append_val (rows, ((ShownRow) { row, point.y, position }));
       return;
     }
 
@@ -286,9 +317,10 @@ collect_shown_rows (GtkWidget *widget,
 }
 
 /* What the rows on screen show, from the top: one array of the seven
- * cells' texts per row. */
+ * cells' texts per row, and in @positions (if not %NULL) the position
+ * in the list of each. */
 static GPtrArray *
-shown_rows (void)
+shown_rows (GArray **positions)
 {
   GtkWidget *view = GTK_WIDGET (po_catalogue_page_get_column_view (page));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ShownRow));
@@ -296,8 +328,12 @@ shown_rows (void)
 
   collect_shown_rows (view, view, rows);
   g_array_sort (rows, compare_shown_rows);
+  if (positions != NULL)
+    *positions = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < rows->len; i++)
     {
+      if (positions != NULL)
+        g_array_append_val (*positions, g_array_index (rows, ShownRow, i).position);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       for (GtkWidget *cell = gtk_widget_get_first_child (g_array_index (rows, ShownRow, i).row);
@@ -318,14 +354,20 @@ shown_rows (void)
 static gboolean
 shown_rows_match (gpointer data)
 {
-  g_autoptr(GPtrArray) texts = shown_rows ();
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GPtrArray) texts = shown_rows (&positions);
 
   if (texts->len == 0 || texts->len > n_rows ())
     return FALSE;
   for (guint i = 0; i < texts->len; i++)
     {
       char **cells = g_ptr_array_index (texts, i);
-      g_autoptr(PoCatalogueRow) row = get_row (i);
+      guint position = g_array_index (positions, guint, i);
+      g_autoptr(PoCatalogueRow) row = NULL;
+
+      if (position >= n_rows ())
+        return FALSE;
+      row = get_row (position);
 
       if (g_strv_length (cells) != 7 || g_strcmp0 (cells[0], po_catalogue_row_get_code (row)) != 0)
         return FALSE;
@@ -339,17 +381,25 @@ shown_rows_match (gpointer data)
 static void
 check_shown_rows (void)
 {
+  g_autoptr(GArray) positions = NULL;
   g_autoptr(GPtrArray) texts = NULL;
 
   g_assert_true (wait_for (page_idle, page));
   wait_for (shown_rows_match, NULL);
-  texts = shown_rows ();
+  texts = shown_rows (&positions);
   g_assert_cmpuint (texts->len, >, 0);
   g_assert_cmpuint (texts->len, <=, n_rows ());
   for (guint i = 0; i < texts->len; i++)
     {
       char **cells = g_ptr_array_index (texts, i);
-      g_autoptr(PoCatalogueRow) row = get_row (i);
+      guint position = g_array_index (positions, guint, i);
+      g_autoptr(PoCatalogueRow) row = NULL;
+
+      /* One row a position, in order. */
+      if (i > 0)
+        g_assert_cmpuint (position, ==, g_array_index (positions, guint, i - 1) + 1);
+      g_assert_cmpuint (position, <, n_rows ());
+      row = get_row (position);
 
       g_assert_cmpuint (g_strv_length (cells), ==, 7);
       g_assert_cmpstr (cells[0], ==, po_catalogue_row_get_code (row));
