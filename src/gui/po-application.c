@@ -168,10 +168,29 @@ rescan_cb (gpointer user_data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   PoPage *page = PO_IS_WINDOW (window) ? po_window_get_page (PO_WINDOW (window), "supervision") : NULL;
 
-  /* A scan already under way is left to finish; the page refuses a second. */
+  self->rescan_source = 0;
   if (PO_IS_SUPERVISION_PAGE (page))
     po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
-  return G_SOURCE_CONTINUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The next scan is due an interval after the pane was last busy, so that
+ * scans never follow each other back to back on a slow machine. */
+static void
+on_pane_busy_cb (PoApplication *self,
+                 GParamSpec    *pspec,
+                 PoPage        *page)
+{
+  const char *env;
+  guint64 seconds = RESCAN_INTERVAL_SECONDS;
+
+  if (po_supervision_page_get_busy (PO_SUPERVISION_PAGE (page)) || self->rescan_source != 0)
+    return;
+  /* PO_RESCAN_SECONDS shortens the interval, for tests. */
+  env = g_getenv ("PO_RESCAN_SECONDS");
+  if (env != NULL)
+    g_ascii_string_to_unsigned (env, 10, 1, RESCAN_INTERVAL_SECONDS, &seconds, NULL);
+  self->rescan_source = g_timeout_add_seconds ((guint) seconds, rescan_cb, self);
 }
 
 static void
@@ -184,16 +203,9 @@ on_window_mapped_cb (PoApplication *self,
   /* The pane is current from the start: what was imported or became
    * late since the last run is found at once, and again every half hour. */
   if (PO_IS_SUPERVISION_PAGE (page))
-    po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
-  if (self->rescan_source == 0)
     {
-      /* PO_RESCAN_SECONDS shortens the interval, for tests. */
-      const char *env = g_getenv ("PO_RESCAN_SECONDS");
-      guint64 seconds = RESCAN_INTERVAL_SECONDS;
-
-      if (env != NULL)
-        g_ascii_string_to_unsigned (env, 10, 1, RESCAN_INTERVAL_SECONDS, &seconds, NULL);
-      self->rescan_source = g_timeout_add_seconds ((guint) seconds, rescan_cb, self);
+      g_signal_connect_object (page, "notify::busy", G_CALLBACK (on_pane_busy_cb), self, G_CONNECT_SWAPPED);
+      po_supervision_page_scan (PO_SUPERVISION_PAGE (page));
     }
 }
 
