@@ -610,14 +610,6 @@ verify_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
-static void
 po_audit_page_constructed (GObject *object)
 {
   PoAuditPage *self = (PoAuditPage *)object;
@@ -746,7 +738,6 @@ po_audit_page_class_init (PoAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoAuditPage, verify_label);
 
   gtk_widget_class_install_action (widget_class, "page.verify", NULL, verify_action);
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.close-details", NULL, close_details_action);
   gtk_widget_class_install_property_action (widget_class, "page.newest-first", "newest-first");
 }

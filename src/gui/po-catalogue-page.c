@@ -1132,14 +1132,6 @@ on_editor_changed_cb (PoCataloguePage *self)
 /* Other actions */
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
-static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -1384,7 +1376,6 @@ po_catalogue_page_class_init (PoCataloguePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL, clear_filters_action);
   _po_catalogue_page_class_init_actions (widget_class);

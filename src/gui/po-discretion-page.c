@@ -1915,14 +1915,6 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  start_loading (PO_DISCRETION_PAGE (widget));
-}
-
-static void
 po_discretion_page_reload (PoPage *page)
 {
   start_loading (PO_DISCRETION_PAGE (page));
@@ -2112,7 +2104,6 @@ po_discretion_page_class_init (PoDiscretionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calculator_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.file", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "page.add-tier", NULL, add_tier_action);

@@ -509,14 +509,6 @@ cancel_demo_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
-static void
 po_overview_page_reload (PoPage *page)
 {
   PoOverviewPage *self = PO_OVERVIEW_PAGE (page);
@@ -652,7 +644,6 @@ po_overview_page_class_init (PoOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoOverviewPage, petitions_overdue_label);
   gtk_widget_class_bind_template_child (widget_class, PoOverviewPage, calendar_row);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.generate-demo", NULL, generate_demo_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-demo", NULL, cancel_demo_action);
 }

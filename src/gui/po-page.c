@@ -139,9 +139,18 @@ po_page_set_property (GObject      *object,
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  po_page_reload (PO_PAGE (widget));
+}
+
+static void
 po_page_class_init (PoPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = po_page_dispose;
   object_class->finalize = po_page_finalize;
@@ -171,6 +180,9 @@ po_page_class_init (PoPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* page.reload: every page's Reload button, the page's own reload. */
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
 }
 
 static void

@@ -1038,14 +1038,6 @@ go_back_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.go-back", NULL);
 }
 
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
 /* PoPage */
 
 static void
@@ -1212,7 +1204,6 @@ po_petitions_page_class_init (PoPetitionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "page.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "page.assign", NULL, assign_action);

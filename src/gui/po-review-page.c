@@ -1414,14 +1414,6 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
-static void
 on_yellow_threshold_changed_cb (PoReviewPage *self)
 {
   po_page_reload (PO_PAGE (self));
@@ -1663,7 +1655,6 @@ po_review_page_class_init (PoReviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_decision_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
 

@@ -1801,14 +1801,6 @@ go_back_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.go-back", NULL);
 }
 
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  po_page_reload (PO_PAGE (widget));
-}
-
 /* PoPage */
 
 static void
@@ -2030,7 +2022,6 @@ po_supervision_page_class_init (PoSupervisionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_count_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "page.scan", NULL, scan_action);
   gtk_widget_class_install_action (widget_class, "page.import", "s", import_action);
