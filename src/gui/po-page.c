@@ -297,3 +297,37 @@ po_page_show_toast (PoPage     *self,
   markup = g_markup_escape_text (message, -1);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
 }
+
+/**
+ * po_page_leaflet_shows_detail_alone:
+ *
+ * Whether a list-and-detail page, folded narrow, shows its detail (the
+ * leaflet child named "detail") instead of its list.
+ */
+gboolean
+po_page_leaflet_shows_detail_alone (AdwLeaflet *leaflet)
+{
+  return adw_leaflet_get_folded (leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "detail") == 0;
+}
+
+/**
+ * po_page_leaflet_go_back:
+ * @list: the list that takes the focus back
+ *
+ * page.go-back of a list-and-detail page: from the detail shown alone to
+ * the list, otherwise back to the window's sidebar.
+ */
+void
+po_page_leaflet_go_back (PoPage     *self,
+                         AdwLeaflet *leaflet,
+                         GtkWidget  *list)
+{
+  if (po_page_leaflet_shows_detail_alone (leaflet))
+    {
+      adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (list);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "po-database.h"
 
@@ -35,5 +35,10 @@ void        po_page_set_folded    (PoPage     *self,
 void        po_page_reload        (PoPage     *self);
 void        po_page_show_toast    (PoPage     *self,
                                    const char *message);
+
+gboolean    po_page_leaflet_shows_detail_alone (AdwLeaflet *leaflet);
+void        po_page_leaflet_go_back            (PoPage     *self,
+                                                AdwLeaflet *leaflet,
+                                                GtkWidget  *list);
 
 G_END_DECLS

@@ -1760,18 +1760,11 @@ numeric_sorter (const char *property)
 
 /* Navigation */
 
-static gboolean
-showing_detail_alone (PoSupervisionPage *self)
-{
-  return adw_leaflet_get_folded (self->leaflet) &&
-         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
-}
-
 static void
 on_leaflet_changed_cb (PoSupervisionPage *self)
 {
   gtk_widget_set_visible (self->back_button,
-                          po_page_get_folded (PO_PAGE (self)) || showing_detail_alone (self));
+                          po_page_get_folded (PO_PAGE (self)) || po_page_leaflet_shows_detail_alone (self->leaflet));
 }
 
 static void
@@ -1792,13 +1785,7 @@ go_back_action (GtkWidget  *widget,
 {
   PoSupervisionPage *self = PO_SUPERVISION_PAGE (widget);
 
-  if (showing_detail_alone (self))
-    {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-    }
-  else
-    gtk_widget_activate_action (widget, "win.go-back", NULL);
+  po_page_leaflet_go_back (PO_PAGE (self), self->leaflet, GTK_WIDGET (self->column_view));
 }
 
 /* PoPage */
