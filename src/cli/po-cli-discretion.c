@@ -334,9 +334,9 @@ compare (PoCli  *cli,
           g_autofree char *max = g_strconcat (name, "_max", NULL);
 
           g_string_append_c (out, ',');
-          po_cli_csv_field (out, min);
+          po_csv_append_field (out, min);
           g_string_append_c (out, ',');
-          po_cli_csv_field (out, max);
+          po_csv_append_field (out, max);
         }
       g_string_append_c (out, '\n');
 
@@ -346,13 +346,13 @@ compare (PoCli  *cli,
           g_autofree char *min = csv_amount (row->range_min);
           g_autofree char *max = csv_amount (row->range_max);
 
-          po_cli_csv_field (out, row->department);
+          po_csv_append_field (out, row->department);
           g_string_append_c (out, ',');
-          po_cli_csv_field (out, row->region);
+          po_csv_append_field (out, row->region);
           g_string_append_c (out, ',');
-          po_cli_csv_field (out, row->level);
+          po_csv_append_field (out, row->level);
           g_string_append_c (out, ',');
-          po_cli_csv_field (out, row->item_code);
+          po_csv_append_field (out, row->item_code);
           g_string_append_printf (out, ",%s,%s,%s", po_discretion_unit_key (row->unit), min, max);
           for (guint t = 0; t < c->tier_names->len; t++)
             {

@@ -128,7 +128,7 @@ list (PoCli  *cli,
             {
               if (c)
                 g_string_append_c (out, ',');
-              po_cli_csv_field (out, g_ptr_array_index (v, c));
+              po_csv_append_field (out, g_ptr_array_index (v, c));
             }
           g_string_append_c (out, '\n');
         }

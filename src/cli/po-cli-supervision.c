@@ -111,7 +111,7 @@ print_alerts (GPtrArray  *alerts,
             {
               if (c)
                 g_string_append_c (out, ',');
-              po_cli_csv_field (out, values[c]);
+              po_csv_append_field (out, values[c]);
             }
           g_string_append_c (out, '\n');
         }

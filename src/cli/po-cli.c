@@ -60,30 +60,6 @@ static const char usage_text[] = N_(
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
 
-/**
- * po_cli_csv_field:
- *
- * Appends @value as one CSV field, quoted when it must be (RFC 4180).
- */
-void
-po_cli_csv_field (GString    *out,
-                  const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static char *
 database_path (PoCli *cli)
 {

@@ -39,9 +39,6 @@ void        po_cli_note_provisional (PoCalendar *calendar,
                                      PoDate      from,
                                      PoDate      to);
 
-void        po_cli_csv_field  (GString     *out,
-                               const char  *value);
-
 int         po_cli_calendar   (PoCli       *cli,
                                int          argc,
                                char       **argv);

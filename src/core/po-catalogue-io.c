@@ -57,13 +57,6 @@ typedef struct
   guint            done;
 } Import;
 
-static const char *
-value_of (const PoRecord *record,
-          const char     *column)
-{
-  return po_record_get (record, column);
-}
-
 static gboolean
 parse_limit (const char      *text,
              const PoRecord  *where,
@@ -180,16 +173,16 @@ import_record (const PoRecord  *record,
   g_autoptr(PoItem) item = po_item_new ();
   g_autoptr(GPtrArray) findings = po_findings_new ();
   const PoEnumEntry *type;
-  const char *status = value_of (record, "status");
-  const char *published_text = value_of (record, "published_on");
-  const char *department = value_of (record, "department");
-  const char *basis = value_of (record, "legal_basis");
+  const char *status = po_record_get (record, "status");
+  const char *published_text = po_record_get (record, "published_on");
+  const char *department = po_record_get (record, "department");
+  const char *basis = po_record_get (record, "legal_basis");
   PoDate published_on = imp->today;
   gboolean published;
   guint n_types;
   char day[11];
 
-#define TAKE(field, column) G_STMT_START { g_free (item->field); item->field = g_strstrip (g_strdup (value_of (record, column))); } G_STMT_END
+#define TAKE(field, column) G_STMT_START { g_free (item->field); item->field = g_strstrip (g_strdup (po_record_get (record, column))); } G_STMT_END
   TAKE (code, "code");
   TAKE (name, "name");
   TAKE (fee_basis, "fee_basis");
@@ -220,13 +213,13 @@ import_record (const PoRecord  *record,
 
   {
     const PoEnumEntry *types = po_item_types (&n_types);
-    type = po_enum_lookup (types, n_types, g_strstrip ((char *) value_of (record, "type")));
+    type = po_enum_lookup (types, n_types, g_strstrip ((char *) po_record_get (record, "type")));
   }
   if (type == NULL)
     return po_record_error (error, where, "type",
                       _("“%s” is not one of the nine types (行政许可, 非行政许可行政审批, 行政处罚, 行政确认, "
                         "行政给付, 行政裁决, 行政征收, 行政强制, 其他行政执法权力)"),
-                      value_of (record, "type"));
+                      po_record_get (record, "type"));
   g_free (item->type);
   item->type = g_strdup (type->key);
 
@@ -242,8 +235,8 @@ import_record (const PoRecord  *record,
     {
       g_free (item->basis_law);
       g_free (item->basis_article);
-      item->basis_law = g_strdup (value_of (record, "basis_law"));
-      item->basis_article = g_strdup (value_of (record, "basis_article"));
+      item->basis_law = g_strdup (po_record_get (record, "basis_law"));
+      item->basis_article = g_strdup (po_record_get (record, "basis_article"));
     }
   else if (*basis != '\0')
     {
@@ -252,8 +245,8 @@ import_record (const PoRecord  *record,
       split_basis (basis, &item->basis_law, &item->basis_article);
     }
 
-  if (!parse_limit (value_of (record, "statutory_limit"), where, "statutory_limit", &item->statutory_limit, error) ||
-      !parse_limit (value_of (record, "committed_limit"), where, "committed_limit", &item->committed_limit, error))
+  if (!parse_limit (po_record_get (record, "statutory_limit"), where, "statutory_limit", &item->statutory_limit, error) ||
+      !parse_limit (po_record_get (record, "committed_limit"), where, "committed_limit", &item->committed_limit, error))
     return FALSE;
 
   if (g_str_equal (status, "draft") || g_str_equal (status, "草稿") || *status == '\0')
@@ -516,25 +509,6 @@ export_value (sqlite3_stmt *stmt,
   return v ? v : "";
 }
 
-static void
-csv_append (GString    *out,
-            const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * po_catalogue_export_csv:
  *
@@ -560,7 +534,7 @@ po_catalogue_export_csv (PoDatabase  *db,
         {
           if (c)
             g_string_append_c (out, ',');
-          csv_append (out, export_value (stmt, c));
+          po_csv_append_field (out, export_value (stmt, c));
         }
       g_string_append (out, "\r\n");
     }

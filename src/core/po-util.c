@@ -9,6 +9,8 @@
 #include "po-error.h"
 #include "po-util.h"
 
+#include <string.h>
+
 /**
  * po_json_append_string:
  * @text: (nullable): UTF-8 text; %NULL writes `null`
@@ -164,4 +166,29 @@ po_json_indent (const char *json)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * po_csv_append_field:
+ *
+ * Appends @value as one CSV field, quoted only when it must be (RFC 4180:
+ * a comma, a quote or a line break; quotes inside are doubled).
+ */
+void
+po_csv_append_field (GString    *out,
+                     const char *value)
+{
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }

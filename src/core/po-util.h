@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 void      po_json_append_string (GString     *out,
                                  const char  *text);
+void      po_csv_append_field   (GString     *out,
+                                 const char  *value);
 char     *po_json_indent        (const char  *json);
 gboolean  po_read_text_file     (const char  *path,
                                  char       **contents,
