@@ -4,6 +4,7 @@
  */
 #include "po-calendar-store.h"
 #include "po-deadlines.h"
+#include "po-demo.h"
 #include "po-error.h"
 #include "po-test-util.h"
 
@@ -528,6 +529,227 @@ test_export_round_trip (Fixture       *f,
     g_assert_cmpint (po_calendar_is_workday (cal2, d, NULL, NULL), ==, po_calendar_is_workday (f->cal, d, NULL, NULL));
 }
 
+/* The stored deadlines against a recomputation of all of them: a change
+ * that recomputes only some must leave the same table. */
+static void
+assert_deadlines_complete (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (po_database_exec (f->db,
+                                   "DROP TABLE IF EXISTS temp.kept;"
+                                   "CREATE TEMP TABLE kept AS SELECT * FROM deadlines;", &error));
+  g_assert_no_error (error);
+  g_assert_true (po_deadlines_refresh_all (f->db, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (po_database_query_int (f->db,
+                                          "SELECT (SELECT count(*) FROM (SELECT * FROM temp.kept EXCEPT SELECT * FROM deadlines)) "
+                                          "     + (SELECT count(*) FROM (SELECT * FROM deadlines EXCEPT SELECT * FROM temp.kept))",
+                                          NULL),
+                   ==, 0);
+}
+
+static char *
+due_of (Fixture    *f,
+        const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT due_on || ':' || provisional FROM deadlines WHERE %s", where);
+  sqlite3_stmt *stmt = po_database_prepare (f->db, sql, NULL);
+  char *due = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    due = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return due;
+}
+
+static void
+demo_office (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PoDemoOptions options;
+
+  po_demo_options_init (&options);
+  options.items = 60;
+  options.cases = 800;
+  options.petitions = 200;
+  options.seed = 5;
+  options.today = po_test_date ("2026-11-27");
+  g_assert_true (po_demo_generate (f->db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Requests received across 2026-11-20, well before it, and at the year's
+   * end, whose reply is due in the unpublished 2027. */
+  g_assert_true (po_database_exec (f->db,
+    "INSERT INTO review_requests (kind, department_id, title, filed_on, received_on) VALUES "
+    "('create', 1, '跨越', '2026-11-16', '2026-11-16'), ('create', 1, '之前', '2026-10-20', '2026-10-20'), "
+    "('create', 1, '跨年', '2026-12-24', '2026-12-24');", &error));
+  g_assert_no_error (error);
+  g_assert_true (po_deadlines_refresh_all (f->db, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_edit_by_hand (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *across = NULL, *before = NULL, *next_year = NULL;
+  gint64 audit;
+  guint n;
+
+  demo_office (f);
+  across = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨越')");
+  before = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '之前')");
+  next_year = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨年')");
+  g_assert_cmpstr (across, ==, "2026-11-30:0");
+  g_assert_cmpstr (before, ==, "2026-11-03:0");
+  g_assert_cmpstr (next_year, ==, "2027-01-07:1");
+
+  /* A day off by hand: what is counted across it moves, the rest stays. */
+  g_assert_true (po_calendar_store_add_period (f->db, 2026, po_test_date ("2026-11-20"), po_test_date ("2026-11-20"),
+                                               FALSE, "  防汛停工  ", &error));
+  g_assert_no_error (error);
+  reload (f);
+  g_assert_false (workday (f, "2026-11-20"));
+  g_clear_pointer (&across, g_free);
+  across = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨越')");
+  g_assert_cmpstr (across, ==, "2026-12-01:0");
+  g_clear_pointer (&before, g_free);
+  before = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '之前')");
+  g_assert_cmpstr (before, ==, "2026-11-03:0");
+  assert_deadlines_complete (f);
+
+  periods = po_calendar_store_list_periods (f->db, 2026, &error);
+  g_assert_no_error (error);
+  n = 0;
+  for (guint i = 0; i < periods->len; i++)
+    {
+      PoCalendarPeriod *p = &g_array_index (periods, PoCalendarPeriod, i);
+
+      if (i > 0)
+        g_assert_cmpint (p->first, >, g_array_index (periods, PoCalendarPeriod, i - 1).last);
+      if (p->first == po_test_date ("2026-11-20"))
+        {
+          g_assert_cmpstr (p->name, ==, "防汛停工");
+          g_assert_false (p->workday);
+          n++;
+        }
+      if (p->first == po_test_date ("2026-10-01"))
+        {
+          /* Seven days of 国庆节, one period. */
+          g_assert_cmpint (p->last, ==, po_test_date ("2026-10-07"));
+          n++;
+        }
+      if (p->first == po_test_date ("2026-10-10"))
+        {
+          g_assert_true (p->workday);
+          g_assert_cmpint (p->last, ==, p->first);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 3);
+
+  /* Refused, each with its reason, changing nothing. */
+  audit = po_database_query_int (f->db, "SELECT count(*) FROM audit_log", NULL);
+  g_assert_false (po_calendar_store_add_period (f->db, 2026, po_test_date ("2026-11-23"), po_test_date ("2026-11-23"),
+                                                TRUE, "补班", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "2026-11-23"));
+  g_clear_error (&error);
+  g_assert_false (po_calendar_store_add_period (f->db, 2026, po_test_date ("2026-12-01"), po_test_date ("2026-12-02"),
+                                                FALSE, "   ", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (po_calendar_store_add_period (f->db, 2026, po_test_date ("2026-12-05"), po_test_date ("2026-12-01"),
+                                                FALSE, "倒序", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (po_calendar_store_add_period (f->db, 2026, po_test_date ("2028-01-01"), po_test_date ("2028-01-01"),
+                                                FALSE, "远", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (po_calendar_store_add_period (f->db, 2003, po_test_date ("2003-05-01"), po_test_date ("2003-05-01"),
+                                                FALSE, "劳动节", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (po_calendar_store_remove_period (f->db, po_test_date ("2026-11-24"), po_test_date ("2026-11-26"), &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM audit_log", NULL), ==, audit);
+
+  /* Removed: back where it was. */
+  g_assert_true (po_calendar_store_remove_period (f->db, po_test_date ("2026-11-20"), po_test_date ("2026-11-20"), &error));
+  g_assert_no_error (error);
+  reload (f);
+  g_assert_true (workday (f, "2026-11-20"));
+  g_clear_pointer (&across, g_free);
+  across = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨越')");
+  g_assert_cmpstr (across, ==, "2026-11-30:0");
+  assert_deadlines_complete (f);
+
+  /* The first days of 2027 entered by hand publish its schedule: the
+   * reply due in it is no longer provisional, and moves past 元旦. */
+  g_assert_false (po_calendar_is_published (f->cal, 2027));
+  g_assert_true (po_calendar_store_add_period (f->db, 2027, po_test_date ("2027-01-01"), po_test_date ("2027-01-03"),
+                                               FALSE, "元旦", &error));
+  g_assert_no_error (error);
+  reload (f);
+  g_assert_true (po_calendar_is_published (f->cal, 2027));
+  g_clear_pointer (&next_year, g_free);
+  next_year = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨年')");
+  g_assert_cmpstr (next_year, ==, "2027-01-08:0");
+  assert_deadlines_complete (f);
+
+  years = po_calendar_store_list_years (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (years, PoCalendarYear, 0).year, ==, PO_CALENDAR_FIRST_YEAR);
+  g_assert_cmpint (g_array_index (years, PoCalendarYear, years->len - 1).year, ==, 2027);
+  g_assert_cmpuint (g_array_index (years, PoCalendarYear, years->len - 1).n_holidays, ==, 3);
+  g_assert_cmpuint (g_array_index (years, PoCalendarYear, years->len - 1).n_workdays, ==, 0);
+}
+
+/* An import recomputes what it moved, and nothing when it moved nothing. */
+static void
+test_import_recomputes_what_moved (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) changed = NULL;
+  guint n = 0;
+  PoDate spans[2];
+
+  demo_office (f);
+  json = po_calendar_store_export_json (f->db, &error);
+  g_assert_no_error (error);
+
+  /* The same schedules again: no day changed. */
+  g_assert_true (po_database_exec (f->db, "UPDATE deadlines SET due_on = '2000-01-03' WHERE subject = 'case'", &error));
+  import_json (f, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM deadlines WHERE due_on = '2000-01-03'", NULL), >, 100);
+  g_assert_true (po_deadlines_refresh_all (f->db, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* 2026 with 国庆节 a day longer: some deadlines move, each one as a
+   * full recomputation would move it, and far from all are recomputed. */
+  changed = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (changed, "\"from\": \"2026-10-01\", \"to\": \"2026-10-07\"",
+                                      "\"from\": \"2026-10-01\", \"to\": \"2026-10-08\"", 1), ==, 1);
+  import_json (f, changed->str, &error);
+  g_assert_no_error (error);
+  g_assert_false (workday (f, "2026-10-08"));
+  assert_deadlines_complete (f);
+
+  spans[0] = spans[1] = po_test_date ("2026-10-08");
+  g_assert_true (po_deadlines_refresh_changed_days (f->db, spans, 1, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpint (n, <, po_database_query_int (f->db, "SELECT count(*) FROM cases", NULL) / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +773,8 @@ main (int   argc,
   ADD ("/calendar/import/ics-makeup-day-of-next-year", test_import_ics_makeup_day_of_next_year);
   ADD ("/calendar/import/ics-partial-year-refused", test_import_ics_partial_year_refused);
   ADD ("/calendar/export/round-trip", test_export_round_trip);
+  ADD ("/calendar/edit-by-hand", test_edit_by_hand);
+  ADD ("/calendar/import/recomputes-what-moved", test_import_recomputes_what_moved);
 #undef ADD
 
   return g_test_run ();

@@ -4,7 +4,9 @@
  *
  * A schedule file brings whole years: importing a year replaces that
  * year's exceptions, since the State Council publishes a year at once.
- * Every deadline is then recomputed in the same transaction.
+ * The deadlines the change can move, those counted across a day whose
+ * kind changed or across a year newly published, are then recomputed in
+ * the same transaction.
  */
 #define G_LOG_DOMAIN "po-calendar"
 
@@ -137,6 +139,123 @@ po_calendar_store_load (PoDatabase  *db,
                           (int *) (gpointer) years->data, years->len);
 }
 
+/* What the calendar says of the days it names, and which years it has,
+ * read before and after a change: the days whose kind changed, and the
+ * years newly published, are all a change can move a deadline across. */
+typedef struct
+{
+  GHashTable *days;    /* PoDate → 1 holiday, 2 working day */
+  GHashTable *years;   /* year → year */
+} CalendarState;
+
+static void
+calendar_state_clear (CalendarState *state)
+{
+  g_clear_pointer (&state->days, g_hash_table_unref);
+  g_clear_pointer (&state->years, g_hash_table_unref);
+}
+
+static gboolean
+calendar_state_read (PoDatabase     *db,
+                     CalendarState  *state,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  state->days = g_hash_table_new (NULL, NULL);
+  state->years = g_hash_table_new (NULL, NULL);
+
+  stmt = po_database_prepare (db, "SELECT day, kind FROM calendar_exceptions", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoDate day = po_date_parse ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      int kind = g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "workday") ? 2 : 1;
+
+      g_hash_table_insert (state->days, GINT_TO_POINTER (day), GINT_TO_POINTER (kind));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the calendar"));
+
+  stmt = po_database_prepare (db, "SELECT year FROM calendar_years", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_hash_table_add (state->years, GINT_TO_POINTER (year));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the calendar"));
+  return TRUE;
+}
+
+static void
+add_span (GArray *spans,
+          PoDate  first,
+          PoDate  last)
+{
+  g_array_append_val (spans, first);
+  g_array_append_val (spans, last);
+}
+
+/* Days in @a whose kind @b does not share. */
+static void
+add_changed_days (GArray     *spans,
+                  GHashTable *a,
+                  GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer day, kind;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &day, &kind))
+    if (g_hash_table_lookup (b, day) != kind)
+      add_span (spans, GPOINTER_TO_INT (day), GPOINTER_TO_INT (day));
+}
+
+/* Recomputes the deadlines a change since @before can have moved. */
+static gboolean
+recompute_changed (PoDatabase     *db,
+                   CalendarState  *before,
+                   GError        **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (PoDate));
+  CalendarState after = { NULL, NULL };
+  GHashTableIter iter;
+  gpointer year;
+  gboolean ok;
+
+  po_database_calendar_changed (db);
+  if (!calendar_state_read (db, &after, error))
+    {
+      calendar_state_clear (&after);
+      return FALSE;
+    }
+  add_changed_days (spans, before->days, after.days);
+  add_changed_days (spans, after.days, before->days);
+  /* A year published, or withdrawn: its deadlines stop (or start) being
+   * provisional, holiday or not. */
+  g_hash_table_iter_init (&iter, after.years);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
+    if (!g_hash_table_contains (before->years, year))
+      add_span (spans, po_date_from_ymd (GPOINTER_TO_INT (year), 1, 1), po_date_from_ymd (GPOINTER_TO_INT (year), 12, 31));
+  g_hash_table_iter_init (&iter, before->years);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
+    if (!g_hash_table_contains (after.years, year))
+      add_span (spans, po_date_from_ymd (GPOINTER_TO_INT (year), 1, 1), po_date_from_ymd (GPOINTER_TO_INT (year), 12, 31));
+  calendar_state_clear (&after);
+
+  ok = po_deadlines_refresh_changed_days (db, (PoDate *) (gpointer) spans->data, spans->len / 2,
+                                          NULL, NULL, NULL, NULL, error);
+  return ok;
+}
+
 static gboolean
 store_schedules (PoDatabase  *db,
                  GPtrArray   *schedules,
@@ -144,6 +263,7 @@ store_schedules (PoDatabase  *db,
                  GArray      *years_out,
                  GError     **error)
 {
+  CalendarState before = { NULL, NULL };
   sqlite3_stmt *stmt;
 
   if (schedules->len == 0)
@@ -180,6 +300,8 @@ store_schedules (PoDatabase  *db,
 
   if (!po_database_exec (db, "SAVEPOINT calendar_import", error))
     return FALSE;
+  if (!calendar_state_read (db, &before, error))
+    goto fail;
 
   for (guint i = 0; i < schedules->len; i++)
     {
@@ -237,17 +359,16 @@ store_schedules (PoDatabase  *db,
         g_array_append_val (years_out, y->year);
     }
 
-  po_database_calendar_changed (db);
-  if (!po_deadlines_refresh_all (db, NULL, NULL, NULL, error))
+  if (!recompute_changed (db, &before, error) ||
+      !po_database_exec (db, "RELEASE calendar_import", error))
     goto fail;
-
-  if (!po_database_exec (db, "RELEASE calendar_import", error))
-    goto fail;
+  calendar_state_clear (&before);
   return TRUE;
 
 fail:
   po_database_exec (db, "ROLLBACK TO calendar_import; RELEASE calendar_import", NULL);
   po_database_calendar_changed (db);
+  calendar_state_clear (&before);
   return FALSE;
 }
 
@@ -749,6 +870,303 @@ po_calendar_store_import_file (PoDatabase  *db,
   return FALSE;
 }
 
+static void
+calendar_year_clear (gpointer data)
+{
+  PoCalendarYear *y = data;
+
+  g_clear_pointer (&y->source, g_free);
+}
+
+/**
+ * po_calendar_store_list_years:
+ *
+ * Returns: (transfer full) (element-type PoCalendarYear): the years whose
+ *   schedule the office has, in order, with how many days off and make-up
+ *   working days each names
+ */
+GArray *
+po_calendar_store_list_years (PoDatabase  *db,
+                              GError     **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, TRUE, sizeof (PoCalendarYear));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (years, calendar_year_clear);
+  stmt = po_database_prepare (db,
+                              "SELECT y.year, y.source, "
+                              "       (SELECT count(*) FROM calendar_exceptions e WHERE e.year = y.year AND e.kind = 'holiday'), "
+                              "       (SELECT count(*) FROM calendar_exceptions e WHERE e.year = y.year AND e.kind = 'workday') "
+                              "FROM calendar_years AS y ORDER BY y.year",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoCalendarYear y = {
+        .year = sqlite3_column_int (stmt, 0),
+        .source = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .n_holidays = (guint) sqlite3_column_int (stmt, 2),
+        .n_workdays = (guint) sqlite3_column_int (stmt, 3),
+      };
+      g_array_append_val (years, y);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the calendar")), NULL;
+  return g_steal_pointer (&years);
+}
+
+static void
+calendar_period_clear (gpointer data)
+{
+  PoCalendarPeriod *p = data;
+
+  g_clear_pointer (&p->name, g_free);
+}
+
+/**
+ * po_calendar_store_list_periods:
+ * @year: a year of the calendar
+ *
+ * Returns: (transfer full) (element-type PoCalendarPeriod): the days off
+ *   of @year's schedule, consecutive days of one name joined into a
+ *   period, and its make-up working days one by one, in date order
+ */
+GArray *
+po_calendar_store_list_periods (PoDatabase  *db,
+                                int          year,
+                                GError     **error)
+{
+  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (PoCalendarPeriod));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (periods, calendar_period_clear);
+  stmt = po_database_prepare (db, "SELECT day, kind, name FROM calendar_exceptions WHERE year = ?1 ORDER BY day", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoDate day = po_date_parse ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      gboolean workday = g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "workday");
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      PoCalendarPeriod *last = periods->len > 0 ? &g_array_index (periods, PoCalendarPeriod, periods->len - 1) : NULL;
+      PoCalendarPeriod p;
+
+      if (last != NULL && !workday && !last->workday && last->last + 1 == day && g_strcmp0 (last->name, name) == 0)
+        {
+          last->last = day;
+          continue;
+        }
+      p.first = p.last = day;
+      p.workday = workday;
+      p.name = g_strdup (name);
+      g_array_append_val (periods, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return po_database_set_error (db, rc, error, _("read the calendar")), NULL;
+  return g_steal_pointer (&periods);
+}
+
+static gboolean
+check_period (int          year,
+              PoDate       first,
+              PoDate       last,
+              gboolean     workday,
+              const char  *name,
+              GError     **error)
+{
+  char a[11], b[11];
+
+  if (year < PO_CALENDAR_FIRST_YEAR || year > 9999)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE,
+                   _("The calendar begins in %d; there is no schedule for %d"), PO_CALENDAR_FIRST_YEAR, year);
+      return FALSE;
+    }
+  if (first == PO_DATE_INVALID || last == PO_DATE_INVALID || last < first)
+    {
+      g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The last day comes before the first"));
+      return FALSE;
+    }
+  po_date_format_buf (first, a);
+  po_date_format_buf (last, b);
+  /* 元旦 may begin in the last days of the year before. */
+  if (po_date_year (first) < year - 1 || po_date_year (last) > year + 1)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s to %s is too far from %d to be part of its schedule"), a, b, year);
+      return FALSE;
+    }
+  if (last - first >= 31)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                   _("%s to %s is longer than a month; no published holiday is"), a, b);
+      return FALSE;
+    }
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                           workday ? _("Name the holiday this working day makes up for, such as 国庆节")
+                                   : _("Name the holiday, such as 国庆节"));
+      return FALSE;
+    }
+  for (PoDate d = first; workday && d <= last; d++)
+    {
+      if (!po_date_is_weekend (d))
+        {
+          po_date_format_buf (d, a);
+          g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                       _("%s is a weekday; a make-up working day falls on a Saturday or Sunday"), a);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Runs @edit between a snapshot of the calendar and the recomputation of
+ * the deadlines it moved, all or nothing. */
+static gboolean
+edit_calendar (PoDatabase  *db,
+               const char  *sql,
+               int          year,
+               PoDate       first,
+               PoDate       last,
+               const char  *kind,
+               const char  *name,
+               guint       *n_changed,
+               GError     **error)
+{
+  CalendarState before = { NULL, NULL };
+  sqlite3_stmt *stmt;
+  char day[11];
+
+  if (!po_database_exec (db, "SAVEPOINT calendar_edit", error))
+    return FALSE;
+  if (!calendar_state_read (db, &before, error))
+    goto fail;
+
+  if (kind != NULL)
+    {
+      stmt = po_database_prepare (db, "INSERT INTO calendar_years (year) VALUES (?1) ON CONFLICT (year) DO NOTHING", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, year);
+      if (!po_database_step_done (db, stmt, error))
+        goto fail;
+    }
+
+  *n_changed = 0;
+  for (PoDate d = first; d <= last; d++)
+    {
+      po_date_format_buf (d, day);
+      stmt = po_database_prepare (db, "DELETE FROM calendar_exceptions WHERE day = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+      if (!po_database_step_done (db, stmt, error))
+        goto fail;
+      *n_changed += (guint) sqlite3_changes (po_database_get_handle (db));
+      if (sql == NULL)
+        continue;
+      stmt = po_database_prepare (db, sql, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, year);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+      if (!po_database_step_done (db, stmt, error))
+        goto fail;
+    }
+
+  if (!recompute_changed (db, &before, error) ||
+      !po_database_exec (db, "RELEASE calendar_edit", error))
+    goto fail;
+  calendar_state_clear (&before);
+  return TRUE;
+
+fail:
+  po_database_exec (db, "ROLLBACK TO calendar_edit; RELEASE calendar_edit", NULL);
+  po_database_calendar_changed (db);
+  calendar_state_clear (&before);
+  return FALSE;
+}
+
+/**
+ * po_calendar_store_add_period:
+ * @year: the year whose schedule the days belong to (元旦 may begin in
+ *   the December before)
+ * @workday: %TRUE for make-up working days (调休上班), each a Saturday or
+ *   Sunday; %FALSE for days off
+ * @name: the holiday's name, or for a make-up day the holiday it makes up
+ *   for
+ *
+ * Enters days of a schedule by hand, replacing what the calendar said of
+ * them. A year without a schedule gets one: its deadlines are no longer
+ * provisional. The deadlines counted across the days are recomputed, in
+ * the same savepoint.
+ */
+gboolean
+po_calendar_store_add_period (PoDatabase  *db,
+                              int          year,
+                              PoDate       first,
+                              PoDate       last,
+                              gboolean     workday,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  guint replaced;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  if (!check_period (year, first, last, workday, trimmed, error))
+    return FALSE;
+  return edit_calendar (db, "INSERT INTO calendar_exceptions (day, year, kind, name) VALUES (?1, ?2, ?3, ?4)",
+                        year, first, last, workday ? "workday" : "holiday", trimmed, &replaced, error);
+}
+
+/**
+ * po_calendar_store_remove_period:
+ *
+ * Removes the days off and make-up working days from @first to @last:
+ * they follow the Monday–Friday rule again. The deadlines counted across
+ * them are recomputed, in the same savepoint.
+ */
+gboolean
+po_calendar_store_remove_period (PoDatabase  *db,
+                                 PoDate       first,
+                                 PoDate       last,
+                                 GError     **error)
+{
+  char a[11], b[11];
+  guint removed = 0;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  if (first == PO_DATE_INVALID || last == PO_DATE_INVALID || last < first || last - first > 366)
+    {
+      g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The last day comes before the first"));
+      return FALSE;
+    }
+  if (!edit_calendar (db, NULL, 0, first, last, NULL, NULL, &removed, error))
+    return FALSE;
+  if (removed == 0)
+    {
+      po_date_format_buf (first, a);
+      po_date_format_buf (last, b);
+      g_set_error (error, PO_ERROR, PO_ERROR_NOT_FOUND,
+                   _("The calendar has no day off or make-up working day from %s to %s"), a, b);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * po_calendar_store_export_json:
  *
@@ -760,91 +1178,48 @@ po_calendar_store_export_json (PoDatabase  *db,
                                GError     **error)
 {
   g_autoptr(GString) out = g_string_new ("{\n  \"format\": \"power-oversight-calendar\",\n  \"version\": 1,\n  \"years\": [");
-  sqlite3_stmt *years;
-  int rc;
-  gboolean first_year = TRUE;
+  g_autoptr(GArray) years = po_calendar_store_list_years (db, error);
 
-  years = po_database_prepare (db, "SELECT year, source FROM calendar_years ORDER BY year", error);
   if (years == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (years)) == SQLITE_ROW)
+  for (guint i = 0; i < years->len; i++)
     {
-      int year = sqlite3_column_int (years, 0);
-      sqlite3_stmt *days;
-      PoDate run_from = PO_DATE_INVALID, run_to = PO_DATE_INVALID;
-      g_autofree char *run_name = NULL;
-      gboolean first = TRUE;
-      char a[11], b[11];
+      PoCalendarYear *y = &g_array_index (years, PoCalendarYear, i);
+      g_autoptr(GArray) periods = po_calendar_store_list_periods (db, y->year, error);
 
-      g_string_append_printf (out, "%s\n    {\n      \"year\": %d,\n      \"source\": ", first_year ? "" : ",", year);
-      po_json_append_string (out, (const char *) sqlite3_column_text (years, 1));
-      g_string_append (out, ",\n      \"holidays\": [");
-      first_year = FALSE;
+      if (periods == NULL)
+        return NULL;
+      g_string_append_printf (out, "%s\n    {\n      \"year\": %d,\n      \"source\": ", i ? "," : "", y->year);
+      po_json_append_string (out, y->source);
 
-      days = po_database_prepare (db,
-                                  "SELECT day, name FROM calendar_exceptions "
-                                  "WHERE year = ?1 AND kind = 'holiday' ORDER BY day",
-                                  error);
-      if (days == NULL)
-        goto fail;
-      sqlite3_bind_int (days, 1, year);
-      for (;;)
+      /* Days off, then make-up working days. */
+      for (int workdays = 0; workdays <= 1; workdays++)
         {
-          gboolean row = sqlite3_step (days) == SQLITE_ROW;
-          PoDate d = row ? po_date_parse ((const char *) sqlite3_column_text (days, 0), NULL) : PO_DATE_INVALID;
-          const char *name = row ? (const char *) sqlite3_column_text (days, 1) : NULL;
+          gboolean first = TRUE;
 
-          if (row && run_from != PO_DATE_INVALID && d == run_to + 1 && g_strcmp0 (name, run_name) == 0)
+          g_string_append (out, workdays ? ",\n      \"workdays\": [" : ",\n      \"holidays\": [");
+          for (guint j = 0; j < periods->len; j++)
             {
-              run_to = d;
-              continue;
-            }
-          if (run_from != PO_DATE_INVALID)
-            {
-              po_date_format_buf (run_from, a);
-              po_date_format_buf (run_to, b);
+              PoCalendarPeriod *p = &g_array_index (periods, PoCalendarPeriod, j);
+              char a[11], b[11];
+
+              if (p->workday != workdays)
+                continue;
+              po_date_format_buf (p->first, a);
+              po_date_format_buf (p->last, b);
               g_string_append_printf (out, "%s\n        { \"name\": ", first ? "" : ",");
-              po_json_append_string (out, run_name);
-              g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\" }", a, b);
+              po_json_append_string (out, p->name);
+              if (workdays)
+                g_string_append_printf (out, ", \"date\": \"%s\" }", a);
+              else
+                g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\" }", a, b);
               first = FALSE;
             }
-          if (!row)
-            break;
-          run_from = run_to = d;
-          replace_str (&run_name, name);
+          g_string_append (out, first ? "]" : "\n      ]");
         }
-      sqlite3_reset (days);
-      g_string_append (out, first ? "],\n      \"workdays\": [" : "\n      ],\n      \"workdays\": [");
-
-      days = po_database_prepare (db,
-                                  "SELECT day, name FROM calendar_exceptions "
-                                  "WHERE year = ?1 AND kind = 'workday' ORDER BY day",
-                                  error);
-      if (days == NULL)
-        goto fail;
-      sqlite3_bind_int (days, 1, year);
-      first = TRUE;
-      while (sqlite3_step (days) == SQLITE_ROW)
-        {
-          g_string_append_printf (out, "%s\n        { \"name\": ", first ? "" : ",");
-          po_json_append_string (out, (const char *) sqlite3_column_text (days, 1));
-          g_string_append_printf (out, ", \"date\": \"%s\" }", (const char *) sqlite3_column_text (days, 0));
-          first = FALSE;
-        }
-      sqlite3_reset (days);
-      g_string_append (out, first ? "]\n    }" : "\n      ]\n    }");
-    }
-  sqlite3_reset (years);
-  if (rc != SQLITE_DONE)
-    {
-      po_database_set_error (db, rc, error, _("read the calendar"));
-      return NULL;
+      g_string_append (out, "\n    }");
     }
   g_string_append (out, "\n  ]\n}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
-
-fail:
-  sqlite3_reset (years);
-  return NULL;
 }

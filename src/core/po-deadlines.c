@@ -612,6 +612,157 @@ po_deadlines_refresh_review (PoDatabase  *db,
   return po_deadlines_refresh_one (db, "review", review_id, error);
 }
 
+/* Migration 2 imports the calendar before migration 4 gives deadlines
+ * their present shape; migration 4 then computes them all. */
+static gboolean
+deadlines_have_start (PoDatabase *db)
+{
+  return po_database_query_int (db, "SELECT count(*) FROM pragma_table_info ('deadlines') WHERE name = 'start_on'",
+                                NULL) > 0;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const PoDate *x = a, *y = b;
+
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* The spans sorted and joined where they overlap or touch, into
+ * temp.po_changed_days, so that the one span that can hold a day is the
+ * last one starting on or before it. */
+static gboolean
+store_spans (PoDatabase    *db,
+             const PoDate  *spans,
+             guint          n_spans,
+             GError       **error)
+{
+  g_autofree PoDate *sorted = g_memdup2 (spans, sizeof (PoDate) * 2 * n_spans);
+  sqlite3_stmt *insert;
+  guint i = 0;
+
+  qsort (sorted, n_spans, sizeof (PoDate) * 2, compare_spans);
+  if (!po_database_exec (db,
+                         "CREATE TEMP TABLE IF NOT EXISTS po_changed_days (first TEXT PRIMARY KEY, last TEXT NOT NULL);"
+                         "DELETE FROM temp.po_changed_days;",
+                         error))
+    return FALSE;
+  insert = po_database_prepare (db, "INSERT INTO temp.po_changed_days (first, last) VALUES (?1, ?2)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  while (i < n_spans)
+    {
+      PoDate first = sorted[2 * i], last = sorted[2 * i + 1];
+      char a[11], b[11];
+
+      for (i++; i < n_spans && sorted[2 * i] <= last + 1; i++)
+        last = MAX (last, sorted[2 * i + 1]);
+      po_date_format_buf (first, a);
+      po_date_format_buf (last, b);
+      sqlite3_bind_text (insert, 1, a, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, b, -1, SQLITE_TRANSIENT);
+      if (!po_database_step_done (db, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * po_deadlines_refresh_changed_days:
+ * @spans: (array length=n_spans): pairs of days, first and last, whose
+ *   kind (working day or not) changed, or whose year was published
+ * @n_recomputed: (out) (optional): how many rows had their deadlines
+ *   computed again
+ *
+ * After a change to the calendar: recomputes the deadlines whose count of
+ * working days crosses one of @spans, and no other. A day outside a
+ * deadline's count, between the day it is counted from and the day it
+ * falls due, cannot move it; so a new holiday touches what is open across
+ * it, not the office's whole history. A case with a suspended period
+ * across a span is recomputed too, as those periods are counted.
+ */
+gboolean
+po_deadlines_refresh_changed_days (PoDatabase     *db,
+                                   const PoDate   *spans,
+                                   guint           n_spans,
+                                   GCancellable   *cancellable,
+                                   PoProgressFunc  progress,
+                                   gpointer        user_data,
+                                   guint          *n_recomputed,
+                                   GError        **error)
+{
+  static const char *const subjects[] = { "review", "petition", "order", "case" };
+  guint total = 0;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  if (n_recomputed)
+    *n_recomputed = 0;
+  if (n_spans == 0 || !deadlines_have_start (db))
+    return TRUE;
+  if (!po_database_exec (db, "SAVEPOINT deadlines_changed_days", error))
+    return FALSE;
+  if (!store_spans (db, spans, n_spans, error))
+    goto fail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      gboolean is_case = g_str_equal (subjects[i], "case");
+      sqlite3_stmt *touch;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !po_deadlines_touch_begin (db, error))
+        goto fail;
+
+      /* A deadline counts from start_on forward, or back from it (filing):
+       * its days lie between the two, both ends included. One look-up in
+       * the spans per deadline. */
+      touch = po_database_prepare (db,
+                                   "INSERT OR IGNORE INTO temp.po_touched (id) "
+                                   "SELECT d.subject_id FROM deadlines AS d "
+                                   "WHERE d.subject = ?1 AND d.kind IN " KINDS " "
+                                   "  AND (d.start_on IS NULL OR "
+                                   "       (SELECT s.last FROM temp.po_changed_days AS s "
+                                   "        WHERE s.first <= max (d.start_on, d.due_on) ORDER BY s.first DESC LIMIT 1) "
+                                   "       >= min (d.start_on, d.due_on))",
+                                   error);
+      if (touch == NULL)
+        goto fail;
+      sqlite3_bind_text (touch, 1, subjects[i], -1, SQLITE_STATIC);
+      if (!po_database_step_done (db, touch, error))
+        goto fail;
+      if (is_case &&
+          !po_database_exec (db,
+                             "INSERT OR IGNORE INTO temp.po_touched (id) "
+                             "SELECT x.case_id FROM case_suspensions AS x "
+                             "WHERE (SELECT s.last FROM temp.po_changed_days AS s "
+                             "       WHERE s.first <= coalesce (x.end_on, x.start_on) ORDER BY s.first DESC LIMIT 1) "
+                             "      >= x.start_on",
+                             error))
+        goto fail;
+
+      total += (guint) MAX (po_database_query_int (db, "SELECT count(*) FROM temp.po_touched", NULL), 0);
+      if (!refresh_scoped (db, subjects[i], SCOPE_TOUCHED, 0, cancellable,
+                           is_case ? progress : NULL, user_data, error))
+        goto fail;
+    }
+
+  if (!po_database_exec (db, "DELETE FROM temp.po_touched; RELEASE deadlines_changed_days", error))
+    goto fail;
+  if (progress)
+    progress (1.0, user_data);
+  if (n_recomputed)
+    *n_recomputed = total;
+  return TRUE;
+
+fail:
+  po_database_exec (db, "ROLLBACK TO deadlines_changed_days; RELEASE deadlines_changed_days", NULL);
+  return FALSE;
+}
+
 /**
  * po_deadlines_refresh_all:
  *
@@ -630,11 +781,8 @@ po_deadlines_refresh_all (PoDatabase      *db,
 
   g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
 
-  /* Migration 2 imports the calendar before migration 4 gives deadlines
-   * their present shape; migration 4 then computes them all. */
-  if (po_database_query_int (db, "SELECT count(*) FROM pragma_table_info ('deadlines') WHERE name = 'start_on'",
-                             error) <= 0)
-    return error == NULL || *error == NULL;
+  if (!deadlines_have_start (db))
+    return TRUE;
 
   calendar = po_database_get_calendar (db, error);
   if (calendar == NULL)

@@ -79,6 +79,14 @@ gboolean  po_deadlines_refresh_review (PoDatabase *db,
                                        gint64      review_id,
                                        GError    **error);
 
+gboolean  po_deadlines_refresh_changed_days (PoDatabase     *db,
+                                             const PoDate   *spans,
+                                             guint           n_spans,
+                                             GCancellable   *cancellable,
+                                             PoProgressFunc  progress,
+                                             gpointer        user_data,
+                                             guint          *n_recomputed,
+                                             GError        **error);
 gboolean  po_deadlines_refresh_all (PoDatabase     *db,
                                     GCancellable   *cancellable,
                                     PoProgressFunc  progress,
