@@ -529,6 +529,24 @@ test_export_round_trip (Fixture       *f,
     g_assert_cmpint (po_calendar_is_workday (cal2, d, NULL, NULL), ==, po_calendar_is_workday (f->cal, d, NULL, NULL));
 }
 
+static void
+test_missing_year (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Schedules ship to 2026. */
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2026-09-30")), ==, 0);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2026-10-01")), ==, 2027);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2026-12-31")), ==, 2027);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2027-03-01")), ==, 2027);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2025-11-27")), ==, 0);
+  import_json (f, json_2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2026-11-27")), ==, 0);
+  g_assert_cmpint (po_calendar_missing_year (f->cal, po_test_date ("2027-10-08")), ==, 2028);
+}
+
 /* The stored deadlines against a recomputation of all of them: a change
  * that recomputes only some must leave the same table. */
 static void
@@ -774,6 +792,7 @@ main (int   argc,
   ADD ("/calendar/import/ics-partial-year-refused", test_import_ics_partial_year_refused);
   ADD ("/calendar/export/round-trip", test_export_round_trip);
   ADD ("/calendar/edit-by-hand", test_edit_by_hand);
+  ADD ("/calendar/missing-year", test_missing_year);
   ADD ("/calendar/import/recomputes-what-moved", test_import_recomputes_what_moved);
 #undef ADD
 

@@ -35,6 +35,7 @@ static const char * const page_names[] = {
   "assessment",
   "accountability",
   "audit-log",
+  "calendar",
 };
 
 static char *tmpdir;

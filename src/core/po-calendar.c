@@ -178,6 +178,32 @@ po_calendar_last_published (PoCalendar *self)
 }
 
 /**
+ * po_calendar_missing_year:
+ * @today: the day it is
+ *
+ * The year whose schedule the office should enter now: @today's year
+ * when it has none; from October on, when the State Council publishes
+ * the next year's, the next year when it has none.
+ *
+ * Returns: that year, or 0 when nothing is missing
+ */
+int
+po_calendar_missing_year (PoCalendar *self,
+                          PoDate      today)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  po_date_to_ymd (today, &year, &month, &day);
+  if (!po_calendar_is_published (self, year))
+    return year;
+  if (month >= PO_CALENDAR_NEXT_YEAR_MONTH && !po_calendar_is_published (self, year + 1))
+    return year + 1;
+  return 0;
+}
+
+/**
  * po_calendar_is_provisional:
  *
  * Whether any year from @from's to @to's (either order) lacks a

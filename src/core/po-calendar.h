@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * dates are refused. */
 #define PO_CALENDAR_FIRST_YEAR 2004
 
+/* The month from which the next year's schedule is expected. */
+#define PO_CALENDAR_NEXT_YEAR_MONTH 10
+
 typedef enum
 {
   PO_DAY_WORKDAY,          /* Monday–Friday, no exception */
@@ -41,6 +44,8 @@ void        po_calendar_unref            (PoCalendar   *self);
 gboolean    po_calendar_is_published     (PoCalendar   *self,
                                           int           year);
 int         po_calendar_last_published   (PoCalendar   *self);
+int         po_calendar_missing_year     (PoCalendar   *self,
+                                          PoDate        today);
 gboolean    po_calendar_is_provisional   (PoCalendar   *self,
                                           PoDate        from,
                                           PoDate        to);

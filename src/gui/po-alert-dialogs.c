@@ -1,4 +1,4 @@
-/* po-alert-dialogs.c: the small forms analysts fill in
+/* po-alert-dialogs.c: the small forms analysts and clerks fill in
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -85,6 +85,18 @@ static const struct
     N_("Reason"),
     N_("_Record"),
   },
+  [PO_ALERT_DIALOG_DAYS_OFF] = {
+    N_("Add Days Off"),
+    N_("Days the schedule gives off, weekends included, such as 国庆节 from October 1 to 7. They replace what the calendar said of those days, and the deadlines counted across them move at once."),
+    NULL,
+    N_("_Add"),
+  },
+  [PO_ALERT_DIALOG_MAKEUP_DAY] = {
+    N_("Add a Make-Up Working Day"),
+    N_("A Saturday or Sunday worked in exchange for a holiday (调休上班). The deadlines counted across it move at once."),
+    NULL,
+    N_("_Add"),
+  },
 };
 
 static void
@@ -169,6 +181,10 @@ update_response (DialogData *data)
     {
       gboolean valid = end_is_valid (data);
 
+      /* Days off end somewhere. */
+      if (data->kind == PO_ALERT_DIALOG_DAYS_OFF && *gtk_editable_get_text (data->end_row) == '\0')
+        valid = FALSE;
+
       if (valid)
         gtk_widget_remove_css_class (GTK_WIDGET (data->end_row), "error");
       else
@@ -178,7 +194,14 @@ update_response (DialogData *data)
   if (data->date_row != NULL)
     {
       PoDate date = read_date (data);
-      gboolean valid = date != PO_DATE_INVALID && date <= po_date_today ();
+      gboolean valid = date != PO_DATE_INVALID;
+
+      /* An answer is given on a day past; a calendar's days are any,
+       * a make-up working day a Saturday or Sunday. */
+      if (data->kind == PO_ALERT_DIALOG_MAKEUP_DAY)
+        valid = valid && po_date_is_weekend (date);
+      else if (data->kind != PO_ALERT_DIALOG_DAYS_OFF)
+        valid = valid && date <= po_date_today ();
 
       if (valid)
         gtk_widget_remove_css_class (GTK_WIDGET (data->date_row), "error");
@@ -346,7 +369,7 @@ po_alert_dialog_run (GtkWindow           *parent,
   GTask *task;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (kind <= PO_ALERT_DIALOG_SUSPENSION, NULL);
+  g_return_val_if_fail (kind <= PO_ALERT_DIALOG_MAKEUP_DAY, NULL);
 
   data = g_new0 (DialogData, 1);
   data->kind = kind;
@@ -426,6 +449,27 @@ po_alert_dialog_run (GtkWindow           *parent,
 
       data->text_row = GTK_EDITABLE (row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (GTK_BOX (form), list);
+    }
+  else if (kind == PO_ALERT_DIALOG_DAYS_OFF || kind == PO_ALERT_DIALOG_MAKEUP_DAY)
+    {
+      GtkWidget *list = create_list ();
+      gboolean off = kind == PO_ALERT_DIALOG_DAYS_OFF;
+      GtkWidget *name = create_entry_row (data, off ? _("_Holiday") : _("_Makes up for the holiday"), "text", initial_text);
+      GtkWidget *first = create_entry_row (data, off ? _("_First day (YYYY-MM-DD)") : _("_Day, a Saturday or Sunday (YYYY-MM-DD)"),
+                                           "date", NULL);
+
+      data->text_row = GTK_EDITABLE (name);
+      data->date_row = GTK_EDITABLE (first);
+      gtk_list_box_append (GTK_LIST_BOX (list), name);
+      gtk_list_box_append (GTK_LIST_BOX (list), first);
+      if (off)
+        {
+          GtkWidget *last = create_entry_row (data, _("_Last day (YYYY-MM-DD)"), "end", NULL);
+
+          data->end_row = GTK_EDITABLE (last);
+          gtk_list_box_append (GTK_LIST_BOX (list), last);
+        }
       gtk_box_append (GTK_BOX (form), list);
     }
   else

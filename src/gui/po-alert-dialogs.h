@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * @PO_ALERT_DIALOG_ANSWER_PETITION: the reply to a consultation or complaint and its day
  * @PO_ALERT_DIALOG_SUSPENSION: time the law excludes from a case's limit, or an
  *   approved extension: its kind, start, end or working days, and reason
+ * @PO_ALERT_DIALOG_DAYS_OFF: days off of the working-day calendar: the
+ *   holiday's name, first and last day
+ * @PO_ALERT_DIALOG_MAKEUP_DAY: a make-up working day (调休上班): the holiday it
+ *   makes up for, and the day, a Saturday or Sunday
  */
 typedef enum
 {
@@ -30,14 +34,18 @@ typedef enum
   PO_ALERT_DIALOG_ASSIGN,
   PO_ALERT_DIALOG_ANSWER_PETITION,
   PO_ALERT_DIALOG_SUSPENSION,
+  PO_ALERT_DIALOG_DAYS_OFF,
+  PO_ALERT_DIALOG_MAKEUP_DAY,
 } PoAlertDialogKind;
 
 /**
  * PoAlertDialogAnswer:
  * @text: what was written, stripped
  * @days: the order's limit in working days
- * @date: the day given, for answers; the first day of a suspension
- * @end: the last day of a suspension, or %PO_DATE_INVALID while it runs
+ * @date: the day given, for answers; the first day of a suspension or of
+ *   days off; the make-up working day
+ * @end: the last day of a suspension, or %PO_DATE_INVALID while it runs;
+ *   the last day off
  * @kind: a suspension's kind, a key of po_suspension_kinds()
  */
 typedef struct

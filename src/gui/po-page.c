@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "po-page.h"
 
@@ -280,8 +281,29 @@ void
 po_page_show_toast (PoPage     *self,
                     const char *message)
 {
+  po_page_show_toast_with_button (self, message, NULL, NULL, NULL);
+}
+
+/**
+ * po_page_show_toast_with_button:
+ * @message: a sentence for the user
+ * @button_label: (nullable): the button's label, such as “_Undo”
+ * @action_name: (nullable): the action the button activates
+ * @target: (nullable): the action's parameter, consumed if floating
+ *
+ * Shows @message in the window's toast overlay, with a button.
+ */
+void
+po_page_show_toast_with_button (PoPage     *self,
+                                const char *message,
+                                const char *button_label,
+                                const char *action_name,
+                                GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = target ? g_variant_ref_sink (target) : NULL;
   g_autofree char *markup = NULL;
   GtkWidget *overlay;
+  AdwToast *toast;
 
   g_return_if_fail (PO_IS_PAGE (self));
   g_return_if_fail (message != NULL);
@@ -295,7 +317,41 @@ po_page_show_toast (PoPage     *self,
 
   /* A toast's title is Pango markup in libadwaita 1.2. */
   markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+  toast = adw_toast_new (markup);
+  if (button_label != NULL && action_name != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      if (sunk != NULL)
+        adw_toast_set_action_target_value (toast, sunk);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * po_page_show_error_dialog:
+ * @heading: what failed, as a title: “The File Could Not Be Imported”
+ * @body: why, in a sentence, such as the error's message
+ *
+ * Tells the user of a failure they must read, in a dialog over the
+ * page's window.
+ */
+void
+po_page_show_error_dialog (PoPage     *self,
+                           const char *heading,
+                           const char *body)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (PO_IS_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

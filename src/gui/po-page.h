@@ -35,6 +35,15 @@ void        po_page_set_folded    (PoPage     *self,
 void        po_page_reload        (PoPage     *self);
 void        po_page_show_toast    (PoPage     *self,
                                    const char *message);
+void        po_page_show_toast_with_button (PoPage     *self,
+                                            const char *message,
+                                            const char *button_label,
+                                            const char *action_name,
+                                            GVariant   *target);
+
+void        po_page_show_error_dialog      (PoPage     *self,
+                                            const char *heading,
+                                            const char *body);
 
 gboolean    po_page_leaflet_shows_detail_alone (AdwLeaflet *leaflet);
 void        po_page_leaflet_go_back            (PoPage     *self,

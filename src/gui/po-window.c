@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "po-audit-page.h"
+#include "po-calendar-page.h"
 #include "po-catalogue-page.h"
 #include "po-discretion-page.h"
 #include "po-flowchart-page.h"
@@ -102,6 +103,9 @@ static const PoPageInfo page_infos[] = {
   { "audit-log", "document-open-recent-symbolic",
     N_("Audit Log"), NULL,
     po_audit_page_get_type },
+  { "calendar", "x-office-calendar-symbolic",
+    N_("Working-Day Calendar"), NULL,
+    po_calendar_page_get_type },
 };
 
 static const PoPageInfo *
@@ -254,6 +258,27 @@ reload_action (GtkWidget  *widget,
     po_page_reload (PO_PAGE (page));
 }
 
+/* The working-day calendar changed: every deadline may have moved, so
+ * every page reads its figures again, and the alerts are checked. */
+static void
+calendar_changed_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PoWindow *self = PO_WINDOW (widget);
+  PoPage *supervision = po_window_get_page (self, "supervision");
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      PoPage *page = po_window_get_page (self, page_infos[i].name);
+
+      if (page != NULL && !g_str_equal (page_infos[i].name, "calendar"))
+        po_page_reload (page);
+    }
+  if (PO_IS_SUPERVISION_PAGE (supervision))
+    po_supervision_page_scan (PO_SUPERVISION_PAGE (supervision));
+}
+
 static void
 save_window_state (PoWindow *self)
 {
@@ -389,7 +414,8 @@ po_window_class_init (PoWindowClass *klass)
     GDK_KEY_6, GDK_KEY_7, GDK_KEY_8, GDK_KEY_9, GDK_KEY_0,
   };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (digit_keys) == G_N_ELEMENTS (page_infos));
+  /* The first ten pages; the calendar, seldom used, has none. */
+  G_STATIC_ASSERT (G_N_ELEMENTS (digit_keys) <= G_N_ELEMENTS (page_infos));
 
   object_class->constructed = po_window_constructed;
   object_class->dispose = po_window_dispose;
@@ -418,8 +444,9 @@ po_window_class_init (PoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.calendar-changed", NULL, calendar_changed_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
       gtk_widget_class_add_binding_action (widget_class, digit_keys[i], GDK_ALT_MASK,
                                            "win.show-page", "s", page_infos[i].name);
