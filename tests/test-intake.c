@@ -1800,6 +1800,51 @@ json_query (Fixture    *f,
   return query_int (f->db, sql, json, NULL);
 }
 
+/* The office's thresholds, set from the command line, decide the scan of
+ * whoever runs it; --yellow-days decides one run. C-OK is due 12-03, 4
+ * working days after 11-27. */
+static void
+test_cli_settings (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *cases = write_file (f, "cases.csv", "@H" "C-OK,@I,@D,,,2026-11-26,,2026-11-26,,,,\n");
+  static const char *const bad_days[] = { "yellow-days", "31", NULL };
+
+  {
+    g_auto(Run) r = cli (f, "cases", "import", cases, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = cli (f, "settings", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "yellow-days 1\nyellow-share 0\n");
+  }
+  {
+    g_auto(Run) r = cli (f, "settings", "yellow-days", "31", NULL);
+    assert_failed (&r, 1, bad_days);
+  }
+  {
+    g_auto(Run) r = cli (f, "settings", "yellow-days", "4", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "yellow-days 4\nyellow-share 0\n");
+  }
+  {
+    g_auto(Run) r = cli (f, "scan", "--today", TODAY, NULL);
+    g_autofree char *rows = case_rows (r.out);
+    g_autofree char *expected = g_strdup_printf ("overdue-case,yellow,case,C-OK,%s,2026-12-03,0", f->dept_name);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (rows, ==, expected);
+  }
+  {
+    g_auto(Run) r = cli (f, "scan", "--today", TODAY, "--yellow-days", "1", NULL);
+    g_autofree char *rows = case_rows (r.out);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (rows, ==, "");
+  }
+}
+
 /* The demo office has review requests that raise alerts of their own;
  * the case rows are known exactly:
  *   C-LATE accepted 09-28, limit 5: due 10-10, undecided; 35 working
@@ -2028,6 +2073,7 @@ main (int   argc,
   ADD ("/intake/cli/import", test_cli_import);
   ADD ("/intake/cli/import-bad", test_cli_import_bad);
   ADD ("/intake/cli/scan", test_cli_scan);
+  ADD ("/intake/cli/settings", test_cli_settings);
 #undef ADD
 
   status = g_test_run ();

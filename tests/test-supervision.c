@@ -628,6 +628,51 @@ test_yellow_share (Fixture       *f,
   assert_alert (f, "overdue-case", "Y-1", "yellow", 0);
 }
 
+/* The office keeps its thresholds: every scan that loads them, whoever
+ * runs it, judges alike. */
+static void
+test_office_thresholds (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoScanOptions o;
+  PoScanSummary s;
+  gint64 audit;
+
+  import_petitions (f, "Z-OPEN,consultation,测试局,2026-09-29,,a,b\n");
+  g_assert_true (po_scan_options_load (&o, f->db, po_test_date ("2026-09-30"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (o.yellow_days, ==, PO_SCAN_DEFAULT_YELLOW_DAYS);
+  g_assert_cmpint (o.yellow_share, ==, 0);
+  g_assert_true (po_supervision_scan (f->db, &o, &s, NULL, NULL, NULL, &error));
+  assert_alert (f, "overdue-consultation", "Z-OPEN", NULL, 0);   /* 2 left */
+
+  g_assert_true (po_office_set_yellow (f->db, 2, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (po_scan_options_load (&o, f->db, po_test_date ("2026-09-30"), &error));
+  g_assert_cmpint (o.yellow_days, ==, 2);
+  g_assert_cmpint (o.today, ==, po_test_date ("2026-09-30"));
+  g_assert_true (po_supervision_scan (f->db, &o, &s, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_alert (f, "overdue-consultation", "Z-OPEN", "yellow", 0);
+
+  /* Setting the same again writes nothing; out of range, nothing either. */
+  audit = po_database_query_int (f->db, "SELECT count(*) FROM audit_log", NULL);
+  g_assert_true (po_office_set_yellow (f->db, 2, 0, &error));
+  g_assert_false (po_office_set_yellow (f->db, 31, 0, &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (po_office_set_yellow (f->db, 1, 101, &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM audit_log", NULL), ==, audit);
+
+  g_assert_true (po_office_set_yellow (f->db, 2, 60, &error));
+  g_assert_true (po_scan_options_load (&o, f->db, po_test_date ("2026-09-30"), &error));
+  g_assert_cmpint (o.yellow_share, ==, 60);
+  g_assert_cmpint (po_database_query_int (f->db, "SELECT count(*) FROM audit_log", NULL), ==, audit + 1);
+}
+
 /* The description spells the arithmetic out, with the days off. */
 static void
 test_describe (Fixture       *f,
@@ -723,6 +768,7 @@ main (int   argc,
   ADD ("/supervision/incomplete-record", test_incomplete_record);
   ADD ("/supervision/rescan", test_rescan);
   ADD ("/supervision/yellow-share", test_yellow_share);
+  ADD ("/supervision/office-thresholds", test_office_thresholds);
   ADD ("/supervision/describe", test_describe);
   ADD ("/supervision/calendar-change", test_calendar_change);
 #undef ADD

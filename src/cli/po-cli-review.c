@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "po-cli.h"
+#include "po-supervision.h"
 #include "po-error.h"
 #include "po-review.h"
 #include "po-util.h"
@@ -77,7 +78,8 @@ list (PoCli  *cli,
   PoDate due_before = PO_DATE_INVALID;
   PoDate today = po_date_today ();
   const char *format = "csv";
-  gint64 yellow = 1;
+  gint64 yellow = -1;
+  PoScanOptions office;
   PoDatabase *db;
 
   for (int i = 0; i < argc; i += 2)
@@ -104,15 +106,17 @@ list (PoCli  *cli,
         }
       else if (g_str_equal (opt, "--yellow-days"))
         {
-          if (!po_cli_parse_int (argv[i + 1], "--yellow-days", 0, 30, &yellow, &error))
+          if (!po_cli_parse_int (argv[i + 1], "--yellow-days", 0, PO_SCAN_MAX_YELLOW_DAYS, &yellow, &error))
             return po_cli_fail (g_steal_pointer (&error));
         }
       else
         return po_cli_usage (_("review list does not know the option “%s”"), opt);
     }
 
+  /* The office's threshold in working days, unless told another. */
   if ((db = po_cli_database_read (cli, &error)) == NULL ||
-      (reviews = po_review_list (db, today, due_before, (int) yellow, &error)) == NULL)
+      !po_scan_options_load (&office, db, today, &error) ||
+      (reviews = po_review_list (db, today, due_before, yellow >= 0 ? (int) yellow : office.yellow_days, &error)) == NULL)
     return po_cli_fail (g_steal_pointer (&error));
 
   if (g_str_equal (format, "csv"))

@@ -131,9 +131,9 @@ scan (PoCli  *cli,
   PoScanOptions options;
   PoScanSummary summary;
   PoDatabase *db;
-  gint64 n;
+  PoDate today = po_date_today ();
+  gint64 days = -1, share = -1;
 
-  po_scan_options_init (&options, po_date_today ());
   for (int i = 0; i < argc; i += 2)
     {
       const char *opt = argv[i];
@@ -142,7 +142,7 @@ scan (PoCli  *cli,
         return po_cli_usage (_("“%s” needs a value"), opt);
       if (g_str_equal (opt, "--today"))
         {
-          if ((options.today = po_date_parse (argv[i + 1], &error)) == PO_DATE_INVALID)
+          if ((today = po_date_parse (argv[i + 1], &error)) == PO_DATE_INVALID)
             return po_cli_fail (g_steal_pointer (&error));
         }
       else if (g_str_equal (opt, "--format"))
@@ -153,22 +153,31 @@ scan (PoCli  *cli,
         }
       else if (g_str_equal (opt, "--yellow-days"))
         {
-          if (!po_cli_parse_int (argv[i + 1], "--yellow-days", 0, 30, &n, &error))
+          if (!po_cli_parse_int (argv[i + 1], "--yellow-days", 0, PO_SCAN_MAX_YELLOW_DAYS, &days, &error))
             return po_cli_fail (g_steal_pointer (&error));
-          options.yellow_days = (int) n;
         }
       else if (g_str_equal (opt, "--yellow-share"))
         {
-          if (!po_cli_parse_int (argv[i + 1], "--yellow-share", 1, 100, &n, &error))
+          if (!po_cli_parse_int (argv[i + 1], "--yellow-share", 1, 100, &share, &error))
             return po_cli_fail (g_steal_pointer (&error));
-          options.yellow_share = (int) n;
         }
       else
         return po_cli_usage (_("scan does not know the option “%s”"), opt);
     }
 
   if ((db = po_cli_database_read (cli, &error)) == NULL ||
-      !po_supervision_scan (db, &options, &summary, NULL, NULL, NULL, &error) ||
+      !po_scan_options_load (&options, db, today, &error))
+    return po_cli_fail (g_steal_pointer (&error));
+  /* The office's thresholds, unless this run is told others: days left
+   * given alone count days left. */
+  if (days >= 0)
+    {
+      options.yellow_days = (int) days;
+      options.yellow_share = 0;
+    }
+  if (share >= 0)
+    options.yellow_share = (int) share;
+  if (!po_supervision_scan (db, &options, &summary, NULL, NULL, NULL, &error) ||
       (alerts = po_alerts_list (db, NULL, &error)) == NULL)
     return po_cli_fail (g_steal_pointer (&error));
 

@@ -15,6 +15,7 @@
 #include "po-cli.h"
 #include "po-demo.h"
 #include "po-error.h"
+#include "po-supervision.h"
 
 static const char usage_text[] = N_(
   "Usage: power-oversight-cli [--db FILE] COMMAND ...\n"
@@ -57,6 +58,9 @@ static const char usage_text[] = N_(
   "  alert show|explain|close|order ID … one alert: its arithmetic, an explanation,\n"
   "                                      closing with a reason, a supervision order (督办)\n"
   "  order answer ORDER_ID TEXT          the department's answer to an order, today\n"
+  "  settings [yellow-days N | yellow-share PCT]\n"
+  "                                      the office's thresholds for yellow, shown or set;\n"
+  "                                      a share of 0 counts working days left\n"
   "\n"
   "DATE is YYYY-MM-DD. Without --db the office database in the user’s data folder is used.\n");
 
@@ -281,6 +285,52 @@ parse_anchor (const char  *text,
   return TRUE;
 }
 
+/* settings: the office's own settings, shared by everyone who opens it. */
+static int
+run_settings (PoCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PoScanOptions options;
+  PoDatabase *db;
+  gint64 value;
+
+  if (argc != 0 && argc != 2)
+    return po_cli_usage (_("usage: settings [yellow-days N | yellow-share PCT]"));
+  if ((db = po_cli_database_read (cli, &error)) == NULL ||
+      !po_scan_options_load (&options, db, po_date_today (), &error))
+    return po_cli_fail (g_steal_pointer (&error));
+
+  if (argc == 2)
+    {
+      if (g_str_equal (argv[0], "yellow-days"))
+        {
+          if (!po_cli_parse_int (argv[1], "yellow-days", 0, PO_SCAN_MAX_YELLOW_DAYS, &value, &error))
+            return po_cli_fail (g_steal_pointer (&error));
+          options.yellow_days = (int) value;
+        }
+      else if (g_str_equal (argv[0], "yellow-share"))
+        {
+          if (!po_cli_parse_int (argv[1], "yellow-share", 0, 100, &value, &error))
+            return po_cli_fail (g_steal_pointer (&error));
+          options.yellow_share = (int) value;
+        }
+      else
+        return po_cli_usage (_("settings does not know “%s”; it knows yellow-days and yellow-share"), argv[0]);
+      if (!po_database_begin (db, &error) ||
+          !po_office_set_yellow (db, options.yellow_days, options.yellow_share, &error) ||
+          !po_database_commit (db, &error))
+        {
+          po_database_rollback (db);
+          return po_cli_fail (g_steal_pointer (&error));
+        }
+    }
+
+  printf ("yellow-days %d\nyellow-share %d\n", options.yellow_days, options.yellow_share);
+  return PO_CLI_OK;
+}
+
 static int
 run_audit (PoCli  *cli,
            int     argc,
@@ -393,6 +443,8 @@ main (int   argc,
     status = po_cli_supervision (&cli, command, argc - i, argv + i);
   else if (g_str_equal (command, "audit"))
     status = run_audit (&cli, argc - i, argv + i);
+  else if (g_str_equal (command, "settings"))
+    status = run_settings (&cli, argc - i, argv + i);
   else
     status = po_cli_usage (_("unknown command “%s”"), command);
 

@@ -41,6 +41,7 @@ static gboolean migrate_1_schema   (PoDatabase *self, GError **error);
 static gboolean migrate_2_calendar (PoDatabase *self, GError **error);
 static gboolean migrate_3_open_work (PoDatabase *self, GError **error);
 static gboolean migrate_4_supervision (PoDatabase *self, GError **error);
+static gboolean migrate_5_office_settings (PoDatabase *self, GError **error);
 
 /* Numbered migrations: entry i brings a database from version i to i + 1. */
 static const PoMigrationFunc migrations[] = {
@@ -48,6 +49,7 @@ static const PoMigrationFunc migrations[] = {
   migrate_2_calendar,
   migrate_3_open_work,
   migrate_4_supervision,
+  migrate_5_office_settings,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PO_SCHEMA_VERSION);
@@ -386,6 +388,13 @@ migrate_4_supervision (PoDatabase  *self,
 {
   return run_resource_sql (self, "004-supervision.sql", error) &&
          po_deadlines_refresh_all (self, NULL, NULL, NULL, error);
+}
+
+static gboolean
+migrate_5_office_settings (PoDatabase  *self,
+                           GError     **error)
+{
+  return run_resource_sql (self, "005-office-settings.sql", error);
 }
 
 static gboolean

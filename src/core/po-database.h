@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoDatabase, po_database, PO, DATABASE, GObject)
 
 /* The schema version this program writes. */
-#define PO_SCHEMA_VERSION 4
+#define PO_SCHEMA_VERSION 5
 
 char        *po_database_default_path    (void);
 PoDatabase  *po_database_open            (const char   *path,

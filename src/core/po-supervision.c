@@ -37,6 +37,11 @@
 
 #define OPEN_STATES "('open', 'explained', 'ordered')"
 
+/**
+ * po_scan_options_init:
+ *
+ * The defaults: yellow with one working day left.
+ */
 void
 po_scan_options_init (PoScanOptions *options,
                       PoDate         today)
@@ -44,6 +49,81 @@ po_scan_options_init (PoScanOptions *options,
   options->today = today;
   options->yellow_days = PO_SCAN_DEFAULT_YELLOW_DAYS;
   options->yellow_share = 0;
+}
+
+/**
+ * po_scan_options_load:
+ *
+ * The office's thresholds (po_office_set_yellow()), or the defaults where
+ * it has none. Every scan of an office uses them, so that the alerts do
+ * not depend on who scanned.
+ */
+gboolean
+po_scan_options_load (PoScanOptions  *options,
+                      PoDatabase     *db,
+                      PoDate          today,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  po_scan_options_init (options, today);
+  stmt = po_database_prepare (db, "SELECT key, value FROM office_settings", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_str_equal (key, "yellow-days"))
+        options->yellow_days = sqlite3_column_int (stmt, 1);
+      else if (g_str_equal (key, "yellow-share"))
+        options->yellow_share = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || po_database_set_error (db, rc, error, _("read the office’s settings"));
+}
+
+/**
+ * po_office_set_yellow:
+ * @yellow_days: yellow with at most this many working days left, 0 to 30
+ * @yellow_share: when above 0, yellow instead once this percentage of the
+ *   time limit is used, up to 100
+ *
+ * Keeps the office's thresholds, for every later scan and list.
+ */
+gboolean
+po_office_set_yellow (PoDatabase  *db,
+                      int          yellow_days,
+                      int          yellow_share,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (yellow_days < 0 || yellow_days > PO_SCAN_MAX_YELLOW_DAYS)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE,
+                   _("Working days left must be between 0 and %d, not %d"), PO_SCAN_MAX_YELLOW_DAYS, yellow_days);
+      return FALSE;
+    }
+  if (yellow_share < 0 || yellow_share > 100)
+    {
+      g_set_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE,
+                   _("The share of the time limit used must be between 1 and 100 percent, or 0 to count working days left; not %d"),
+                   yellow_share);
+      return FALSE;
+    }
+
+  /* Only what changed, so the audit log holds real changes. */
+  stmt = po_database_prepare (db,
+                              "INSERT INTO office_settings (key, value) VALUES ('yellow-days', ?1), ('yellow-share', ?2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, yellow_days);
+  sqlite3_bind_int (stmt, 2, yellow_share);
+  return po_database_step_done (db, stmt, error);
 }
 
 gboolean

@@ -25,6 +25,7 @@ typedef struct
 } PoScanOptions;
 
 #define PO_SCAN_DEFAULT_YELLOW_DAYS 1
+#define PO_SCAN_MAX_YELLOW_DAYS     30
 
 typedef struct
 {
@@ -41,6 +42,14 @@ typedef struct
 
 void        po_scan_options_init   (PoScanOptions        *options,
                                     PoDate                today);
+gboolean    po_scan_options_load   (PoScanOptions        *options,
+                                    PoDatabase           *db,
+                                    PoDate                today,
+                                    GError              **error);
+gboolean    po_office_set_yellow   (PoDatabase           *db,
+                                    int                   yellow_days,
+                                    int                   yellow_share,
+                                    GError              **error);
 gboolean    po_supervision_scan    (PoDatabase           *db,
                                     const PoScanOptions  *options,
                                     PoScanSummary        *summary,
