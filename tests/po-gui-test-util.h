@@ -63,6 +63,30 @@ po_gui_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* A toplevel of @type, shown or hidden, or NULL: for tests that look
+ * for a window whether or not it is visible. */
+static inline GtkWindow *
+po_gui_test_find_any_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The visible message dialog now, without waiting for one, or NULL. */
+static inline AdwMessageDialog *
+po_gui_test_find_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (po_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static inline gboolean
 po_gui_test_dialog_shown (gpointer data)
 {

@@ -14,12 +14,12 @@
 #include "po-catalogue-row.h"
 #include "po-demo.h"
 #include "po-domain.h"
+#include "po-gui-test-util.h"
 #include "po-item.h"
 #include "po-item-editor.h"
 #include "po-item-print.h"
 #include "po-test-util.h"
 
-#define TIMEOUT_SECONDS 60
 #define N_ITEMS 600
 
 static char *tmpdir;
@@ -27,43 +27,6 @@ static PoDatabase *database;
 static GtkWidget *window;
 static PoCataloguePage *page;
 static guint model_changes;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or time is up. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 page_idle (gpointer data)
@@ -81,8 +44,8 @@ page_busy (gpointer data)
 static void
 wait_for_write (void)
 {
-  g_assert_true (wait_for (page_busy, page));
-  g_assert_true (wait_for (page_idle, page));
+  g_assert_true (po_gui_test_wait_for (page_busy, page));
+  g_assert_true (po_gui_test_wait_for (page_idle, page));
 }
 
 static void
@@ -107,7 +70,7 @@ model_updated (gpointer data)
 static void
 wait_for_update (guint before)
 {
-  g_assert_true (wait_for (model_updated, GUINT_TO_POINTER (before)));
+  g_assert_true (po_gui_test_wait_for (model_updated, GUINT_TO_POINTER (before)));
 }
 
 static gint64
@@ -172,46 +135,10 @@ show_item (gint64 id)
 
   g_assert_cmpint (id, >, 0);
   g_assert_true (po_catalogue_page_select_item (page, id));
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_nonnull (po_item_editor_get_original (editor));
   g_assert_cmpint (po_item_editor_get_original (editor)->id, ==, id);
   return editor;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static AdwStatusPage *
@@ -239,7 +166,7 @@ answer_dialog (AdwMessageDialog *dialog,
 {
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
-  if (find_dialog () == dialog)
+  if (po_gui_test_find_dialog () == dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -384,8 +311,8 @@ check_shown_rows (void)
   g_autoptr(GArray) positions = NULL;
   g_autoptr(GPtrArray) texts = NULL;
 
-  g_assert_true (wait_for (page_idle, page));
-  wait_for (shown_rows_match, NULL);
+  g_assert_true (po_gui_test_wait_for (page_idle, page));
+  po_gui_test_wait_for (shown_rows_match, NULL);
   texts = shown_rows (&positions);
   g_assert_cmpuint (texts->len, >, 0);
   g_assert_cmpuint (texts->len, <=, n_rows ());
@@ -419,7 +346,7 @@ test_load_all_items (void)
   g_autofree char *expected = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
   PoCatalogueModel *model = PO_CATALOGUE_MODEL (po_catalogue_page_get_model (page));
 
-  g_assert_true (wait_for (page_idle, page));
+  g_assert_true (po_gui_test_wait_for (page_idle, page));
   g_assert_cmpint (n_rows (), ==, total);
   g_assert_nonnull (strstr (po_catalogue_page_get_count_text (page), expected));
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == PO_TYPE_CATALOGUE_ROW);
@@ -506,7 +433,7 @@ test_search_after_scrolling (void)
   g_autoptr(PoCatalogueRow) last = get_row (n_rows () - 1);
 
   g_assert_true (po_catalogue_page_select_item (page, po_catalogue_row_get_id (last)));
-  run_for (100);
+  po_gui_test_run_for (100);
   check_search ("许");
   g_assert_true (po_catalogue_model_get_settled (PO_CATALOGUE_MODEL (po_catalogue_page_get_model (page))));
   set_search ("");
@@ -800,15 +727,15 @@ test_submit_draft (void)
 
   g_assert_cmpuint (po_item_editor_get_findings (editor)->len, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.submit", NULL));
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
 
   /* A date that cannot be read keeps the dialog from answering. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "effective-on")), "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "effective-on")), "2026-02-30");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "file"));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "error")));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "effective-on")), "");
+  g_assert_true (gtk_widget_get_visible (po_gui_test_find_named (GTK_WIDGET (dialog), "error")));
+  gtk_editable_set_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "effective-on")), "");
 
   answer_dialog (dialog, "file");
   wait_for_write ();
@@ -843,11 +770,11 @@ test_propose_change (void)
   gtk_editable_set_text (GTK_EDITABLE (phone), "0571-88886666");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.file-change", NULL));
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "file"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "legal-basis")), "《杭州市政务服务条例》第十条");
+  gtk_editable_set_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "legal-basis")), "《杭州市政务服务条例》第十条");
   answer_dialog (dialog, "file");
   wait_for_write ();
 
@@ -888,7 +815,7 @@ test_history_diff (void)
 
   editor = show_item (id);
   po_item_editor_show_history (editor);
-  run_for (50);
+  po_gui_test_run_for (50);
 
   diff = po_item_editor_get_diff_list (editor);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (diff)));
@@ -940,14 +867,14 @@ test_new_item (void)
   PoItemEditor *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-item", NULL));
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "department")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "code")), "TEST-XK-000001");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "测试用的行政许可");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (po_gui_test_find_named (GTK_WIDGET (dialog), "department")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "code")), "TEST-XK-000001");
+  gtk_editable_set_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "name")), "测试用的行政许可");
   answer_dialog (dialog, "create");
   wait_for_write ();
 
@@ -978,22 +905,22 @@ test_unsaved_changes (void)
 
   /* Choosing another item asks first; Cancel stays on the draft. */
   g_assert_true (po_catalogue_page_select_item (page, other));
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   answer_dialog (dialog, "cancel");
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpint (po_item_editor_get_original (editor)->id, ==, draft);
   g_assert_true (po_item_editor_get_dirty (editor));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, draft_position);
 
   /* Discard shows the other item, and the draft stays as stored. */
   g_assert_true (po_catalogue_page_select_item (page, other));
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   answer_dialog (dialog, "discard");
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpint (po_item_editor_get_original (editor)->id, ==, other);
   g_assert_false (po_item_editor_get_dirty (editor));
   g_assert_cmpint (count_sql ("SELECT count(*) FROM power_items WHERE place = '未保存的地点'"), ==, 0);
@@ -1024,7 +951,7 @@ test_import_export (void)
 
   /* Export, in the background. */
   po_catalogue_page_export (page, export_file);
-  g_assert_true (wait_for (file_exists, export_path));
+  g_assert_true (po_gui_test_wait_for (file_exists, export_path));
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "code,name,type,department,legal_basis") ||
@@ -1036,9 +963,9 @@ test_import_export (void)
                                       "code,name,type,department\r\nX-1,名称,行政许可,市新设部门\r\n", -1, &error));
   g_assert_no_error (error);
   po_catalogue_page_import (page, bad_file);
-  g_assert_true (wait_for (page_idle, page));
-  run_for (50);
-  dialog = find_dialog ();
+  g_assert_true (po_gui_test_wait_for (page_idle, page));
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.csv"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "legal_basis"));
@@ -1056,8 +983,8 @@ test_import_export (void)
   g_assert_no_error (error);
   po_catalogue_page_import (page, good_file);
   wait_for_write ();
-  run_for (50);
-  dialog = find_dialog ();
+  po_gui_test_run_for (50);
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "市新设部门"));
   answer_dialog (dialog, "close");
@@ -1072,7 +999,7 @@ test_keyboard_focus_search (void)
 
   gtk_widget_grab_focus (GTK_WIDGET (po_catalogue_page_get_column_view (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.focus-search", NULL));
-  run_for (20);
+  po_gui_test_run_for (20);
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (gtk_widget_get_first_child (entry)) ||
                  gtk_widget_get_focus_child (entry) != NULL);
 }
@@ -1086,11 +1013,11 @@ test_finalize (void)
   g_object_ref (other);
   gtk_window_set_child (GTK_WINDOW (second), other);
   gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (wait_for (page_idle, other));
-  run_for (100);
+  g_assert_true (po_gui_test_wait_for (page_idle, other));
+  po_gui_test_run_for (100);
 
   gtk_window_destroy (GTK_WINDOW (second));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_finalize_object (other);
 }
 
@@ -1161,7 +1088,7 @@ main (int   argc,
   ret = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_clear_object (&page);
   g_clear_object (&database);
   po_test_remove_dir (tmpdir);

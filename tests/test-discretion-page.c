@@ -9,9 +9,8 @@
 #include "po-discretion.h"
 #include "po-discretion-bar.h"
 #include "po-discretion-page.h"
+#include "po-gui-test-util.h"
 #include "po-test-util.h"
-
-#define TIMEOUT_SECONDS 60
 
 /* Columns of the tier table, as po-discretion-page.c numbers them. */
 #define COLUMN_MAX 3
@@ -31,35 +30,16 @@ static GtkWidget *window;
 static PoDiscretionPage *page;
 
 static gboolean
-on_timeout_cb (gpointer user_data)
+page_idle (gpointer data)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  return !po_discretion_page_get_busy (page);
 }
 
 static void
 wait_idle (void)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (po_discretion_page_get_busy (page) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  run_for (50);
+  g_assert_true (po_gui_test_wait_for (page_idle, NULL));
+  po_gui_test_run_for (50);
 }
 
 static gpointer
@@ -141,10 +121,10 @@ test_item_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
 
   gtk_editable_set_text (GTK_EDITABLE (template_child ("search_entry")), "公示");
-  run_for (400);   /* the search entry waits before it says search-changed */
+  po_gui_test_run_for (400);   /* the search entry waits before it says search-changed */
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (template_child ("search_entry")), "");
-  run_for (400);
+  po_gui_test_run_for (400);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
 }
 
@@ -255,7 +235,7 @@ test_bar_segments (void)
       g_autofree char *text = po_discretion_bar_describe_segment (bar, i);
       g_assert_nonnull (text);
     }
-  run_for (50);   /* drawn once without a warning */
+  po_gui_test_run_for (50);   /* drawn once without a warning */
 }
 
 static void
@@ -362,18 +342,9 @@ test_calculator (void)
   gtk_editable_set_text (GTK_EDITABLE (template_child ("fine_row")), "");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* As a click on a button would: the response, then the dialog closes. */
+/* As a click on a button would: the response, then the dialog closes.
+ * Unlike po_gui_test_respond(), it does not then wait for no message
+ * dialog to be shown. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
@@ -416,18 +387,18 @@ test_propose (void)
   /* Cancelling leaves the tiers alone. */
   first_max = po_benchmark_tier_get_fine_max (po_benchmark_get_tier (b, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.propose", "i", PO_DISCRETION_PROPOSE_EQUAL_THIRDS));
-  dialog = find_message_dialog ();
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpuint (po_benchmark_get_n_tiers (b), ==, 3);
   g_assert_cmpfloat (po_benchmark_tier_get_fine_max (po_benchmark_get_tier (b, 0)), ==, first_max);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.propose", "i", PO_DISCRETION_PROPOSE_EQUAL_THIRDS));
-  dialog = find_message_dialog ();
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "replace");
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpuint (po_benchmark_get_n_tiers (b), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     g_assert_cmpfloat (po_benchmark_tier_get_fine_max (po_benchmark_get_tier (b, i)), ==,
@@ -450,7 +421,7 @@ test_file_for_review (void)
 
   po_benchmark_tier_set_fine_max (po_benchmark_get_tier (po_discretion_page_get_benchmark (page), 2), 9000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.file", NULL));
-  dialog = find_message_dialog ();
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "file"));
   basis = find_entry_row (GTK_WIDGET (dialog), "Legal Basis of the Adjustment");
@@ -495,40 +466,24 @@ test_unsaved_changes (void)
 
   /* Unchanged: choosing another item needs no question. */
   g_signal_emit_by_name (list, "activate", item_position ("D-2"));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (po_gui_test_find_dialog ());
   wait_idle ();
   g_assert_cmpstr (po_discretion_page_get_item_code (page), ==, "D-2");
 
   gtk_editable_set_text (GTK_EDITABLE (template_child ("violation_row")), "未经许可擅自施工");
   g_signal_emit_by_name (list, "activate", item_position ("D-1"));
-  dialog = find_message_dialog ();
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpstr (po_discretion_page_get_item_code (page), ==, "D-2");
 
   g_signal_emit_by_name (list, "activate", item_position ("D-1"));
-  dialog = find_message_dialog ();
+  dialog = po_gui_test_find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
   wait_idle ();
   g_assert_cmpstr (po_discretion_page_get_item_code (page), ==, "D-1");
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -552,6 +507,12 @@ has_text (GPtrArray  *texts,
   return FALSE;
 }
 
+static gboolean
+comparison_loaded (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "loading") != 0;
+}
+
 /* Opens the comparison and waits for it to leave "loading". */
 static GtkWindow *
 open_comparison (const char **state)
@@ -559,8 +520,6 @@ open_comparison (const char **state)
   g_autoptr(GList) toplevels = NULL;
   GtkWindow *compare = NULL;
   GtkStack *stack;
-  gboolean timed_out = FALSE;
-  guint id;
 
   g_assert_true (gtk_widget_get_sensitive (template_child ("compare_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare", NULL));
@@ -572,14 +531,10 @@ open_comparison (const char **state)
   g_assert_true (gtk_window_get_modal (compare));
   g_assert_true (gtk_window_get_transient_for (compare) == GTK_WINDOW (window));
 
-  stack = GTK_STACK (find_named (GTK_WIDGET (compare), "compare-stack"));
+  stack = GTK_STACK (po_gui_test_find_named (GTK_WIDGET (compare), "compare-stack"));
   g_assert_nonnull (stack);
-  id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  run_for (200);   /* laid out, rows bound */
+  g_assert_true (po_gui_test_wait_for (comparison_loaded, stack));
+  po_gui_test_run_for (200);   /* laid out, rows bound */
   *state = gtk_stack_get_visible_child_name (stack);
   return compare;
 }
@@ -591,7 +546,7 @@ close_comparison (GtkWindow *compare)
 
   g_object_add_weak_pointer (G_OBJECT (compare), &weak);
   gtk_window_destroy (compare);
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_null (weak);
 }
 
@@ -638,7 +593,7 @@ test_compare_regions (void)
   g_assert_cmpstr (state, ==, "table");
 
   /* Two rows; department, region, statutory range and one column per tier. */
-  view = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (compare), "compare-view"));
+  view = GTK_COLUMN_VIEW (po_gui_test_find_named (GTK_WIDGET (compare), "compare-view"));
   g_assert_nonnull (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
   columns = gtk_column_view_get_columns (view);
@@ -745,7 +700,7 @@ main (int   argc,
   ret = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_finalize_object (window);
   g_assert_finalize_object (page);
   g_clear_object (&database);

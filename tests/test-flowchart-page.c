@@ -12,10 +12,10 @@
 #include "po-flowchart.h"
 #include "po-flowchart-page.h"
 #include "po-flowchart-view.h"
+#include "po-gui-test-util.h"
 #include "po-review.h"
 #include "po-test-util.h"
 
-#define TIMEOUT_SECONDS 60
 #define ITEM "XK-001"
 #define PUBLISHED "XK-002"
 
@@ -24,42 +24,6 @@ static PoDatabase *database;
 static GtkWidget *window;
 static PoFlowchartPage *page;
 static guint template_nodes;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static PoFlowchartView *
 view (void)
@@ -99,7 +63,7 @@ laid_out (gpointer data)
 static void
 wait_for_layout (void)
 {
-  g_assert_true (wait_for (laid_out, NULL));
+  g_assert_true (po_gui_test_wait_for (laid_out, NULL));
 }
 
 static void
@@ -133,8 +97,6 @@ count_rows (GtkListBox *list)
   return n;
 }
 
-static GtkWindow *find_dialog (void);
-
 static guint
 start_node (void)
 {
@@ -148,7 +110,7 @@ static void
 test_constructs (void)
 {
   g_assert_true (PO_IS_FLOWCHART_PAGE (page));
-  g_assert_true (wait_for (items_listed, NULL));
+  g_assert_true (po_gui_test_wait_for (items_listed, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (po_flowchart_page_get_items (page)), ==, 2);
 }
 
@@ -156,7 +118,7 @@ static void
 test_open_item (void)
 {
   po_flowchart_page_open (page, ITEM, PO_FLOWCHART_EXTERNAL);
-  g_assert_true (wait_for (idle, NULL));
+  g_assert_true (po_gui_test_wait_for (idle, NULL));
   g_assert_nonnull (chart ());
   g_assert_true (po_flowchart_view_get_chart (view ()) == chart ());
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, template_nodes);
@@ -318,7 +280,7 @@ test_connect (void)
 
   po_flowchart_view_select_node (view (), start_node ());
   activate ("page.connect", NULL);
-  dialog = find_dialog ();
+  dialog = po_gui_test_find_any_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
                               po_flowchart_get_n_nodes (chart ()) - 2);
@@ -343,7 +305,7 @@ test_save (void)
   activate ("page.add-step", NULL);
   n = po_flowchart_get_n_nodes (chart ());
   activate ("page.save", NULL);
-  g_assert_true (wait_for (idle, NULL));
+  g_assert_true (po_gui_test_wait_for (idle, NULL));
   g_assert_false (po_flowchart_get_modified (chart ()));
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, n);
 
@@ -382,7 +344,7 @@ test_export_pdf (void)
   int done = 0;
 
   po_flowchart_page_export_async (page, PO_FLOW_FORMAT_PDF, path, NULL, on_exported_cb, &done);
-  g_assert_true (wait_for (is_set, &done));
+  g_assert_true (po_gui_test_wait_for (is_set, &done));
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 4);
@@ -427,7 +389,7 @@ static void
 test_internal_empty (void)
 {
   po_flowchart_page_open (page, ITEM, PO_FLOWCHART_INTERNAL);
-  g_assert_true (wait_for (idle, NULL));
+  g_assert_true (po_gui_test_wait_for (idle, NULL));
   g_assert_cmpint (po_flowchart_get_kind (chart ()), ==, PO_FLOWCHART_INTERNAL);
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, 0);
 
@@ -436,21 +398,6 @@ test_internal_empty (void)
   wait_for_layout ();
   activate ("page.undo", NULL);
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, 0);
-}
-
-static GtkWindow *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return toplevel;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -472,19 +419,19 @@ test_file_for_review (void)
   GtkWindow *dialog;
 
   po_flowchart_page_open (page, PUBLISHED, PO_FLOWCHART_EXTERNAL);
-  g_assert_true (wait_for (idle, NULL));
+  g_assert_true (po_gui_test_wait_for (idle, NULL));
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, 0);
   activate ("page.template", g_variant_new_string ("license"));
   g_assert_cmpuint (po_flowchart_get_n_nodes (chart ()), ==, template_nodes);
   g_assert_true (count_is (GUINT_TO_POINTER (0)));
 
   activate ("page.save", NULL);
-  dialog = find_dialog ();
+  dialog = po_gui_test_find_any_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "basis"), "《城镇燃气管理条例》第十五条");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "file");
   gtk_window_destroy (dialog);
-  g_assert_true (wait_for (idle, NULL));
+  g_assert_true (po_gui_test_wait_for (idle, NULL));
   g_assert_true (count_is (GUINT_TO_POINTER (1)));
 
   /* Nothing changes until the review approves it. */
@@ -550,7 +497,7 @@ main (int   argc,
   g_object_ref (window);
   g_object_ref (page);
   gtk_window_present (GTK_WINDOW (window));
-  run_for (100);
+  po_gui_test_run_for (100);
 
   g_test_add_func ("/flowchart-page/constructs", test_constructs);
   g_test_add_func ("/flowchart-page/open-item", test_open_item);
@@ -569,7 +516,7 @@ main (int   argc,
   ret = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_finalize_object (window);
   g_assert_finalize_object (page);
   g_clear_object (&database);

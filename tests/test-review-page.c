@@ -9,14 +9,13 @@
 #include <adwaita.h>
 
 #include "po-discretion.h"
+#include "po-gui-test-util.h"
 #include "po-item.h"
 #include "po-review.h"
 #include "po-review-page.h"
 #include "po-review-request.h"
 #include "po-review-row.h"
 #include "po-test-util.h"
-
-#define TIMEOUT_SECONDS 60
 
 /* Today is pinned to Thursday 2026-10-15. With the default yellow
  * threshold of one working day:
@@ -32,43 +31,6 @@ static GSettings *settings;
 static GtkWidget *window;
 static PoReviewPage *page;
 static gint64 red_id, yellow_id, calm_id, last_id;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or time is up. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 template_child (const char *name)
@@ -89,7 +51,7 @@ queue_has (gpointer data)
 static void
 wait_for_queue (guint n)
 {
-  g_assert_true (wait_for (queue_has, GUINT_TO_POINTER (n)));
+  g_assert_true (po_gui_test_wait_for (queue_has, GUINT_TO_POINTER (n)));
 }
 
 static PoReviewRequest *
@@ -168,21 +130,6 @@ find_row_titled (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static void
 set_opinion (const char *text)
 {
@@ -202,7 +149,7 @@ select_request (gint64 id)
 {
   g_assert_true (po_review_page_select (page, id));
   g_assert_cmpint (po_review_page_get_selected (page), ==, id);
-  run_for (50);
+  po_gui_test_run_for (50);
 }
 
 static char *
@@ -292,7 +239,7 @@ test_queue_enter_opens (void)
   GtkWidget *focus;
 
   g_signal_emit_by_name (template_child ("list_view"), "activate", 1);
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_cmpint (po_review_page_get_selected (page), ==, yellow_id);
 
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -414,10 +361,11 @@ test_decide_with_changes (void)
   g_assert_cmpint (item->statutory_limit, ==, 20);
 }
 
+/* A message dialog exists, whether shown or not. */
 static gboolean
-dialog_shown (gpointer data)
+dialog_exists (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return po_gui_test_find_any_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -436,8 +384,8 @@ test_decide_failure (void)
   adw_combo_row_set_selected (template_child ("outcome_row"), 0);
   set_opinion ("同意。");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.decide", NULL));
-  g_assert_true (wait_for (dialog_shown, NULL));
-  run_for (50);
+  g_assert_true (po_gui_test_wait_for (dialog_exists, NULL));
+  po_gui_test_run_for (50);
   g_assert_false (po_review_page_get_busy (page));
 
   state = request_state (last_id);
@@ -446,10 +394,10 @@ test_decide_failure (void)
   /* The opinion is still there to try again. */
   g_assert_true (decide_sensitive ());
 
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = po_gui_test_find_any_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_destroy (dialog);
-  run_for (50);
+  po_gui_test_run_for (50);
 
   g_assert_true (po_database_exec (database, "UPDATE power_items SET status = 'adjusting' WHERE code = 'PW-4'", &error));
   g_assert_no_error (error);
@@ -471,13 +419,13 @@ test_settings_yellow_threshold (void)
   GtkWidget *badge;
 
   g_settings_set_int (settings, "yellow-threshold-days", 0);
-  g_assert_true (wait_for (yellow_is_calm, NULL));
+  g_assert_true (po_gui_test_wait_for (yellow_is_calm, NULL));
   row = find_row (yellow_id);
   badge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), PO_TYPE_REVIEW_ROW, "days_label"));
   g_assert_false (gtk_widget_has_css_class (badge, "warning"));
 
   g_settings_set_int (settings, "yellow-threshold-days", 1);
-  run_for (50);
+  po_gui_test_run_for (50);
   wait_for_queue (2);
   row = find_row (yellow_id);
   badge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), PO_TYPE_REVIEW_ROW, "days_label"));
@@ -793,7 +741,7 @@ main (int   argc,
   g_object_ref (page);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_queue (4);
-  run_for (100);
+  po_gui_test_run_for (100);
 
   g_test_add_func ("/review-page/queue/order", test_queue_order);
   g_test_add_func ("/review-page/queue/styles", test_queue_styles);
@@ -813,7 +761,7 @@ main (int   argc,
   ret = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_finalize_object (window);
   g_assert_finalize_object (page);
   g_clear_object (&settings);

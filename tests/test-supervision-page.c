@@ -14,6 +14,7 @@
 #include "po-application.h"
 #include "po-demo.h"
 #include "po-domain.h"
+#include "po-gui-test-util.h"
 #include "po-intake.h"
 #include "po-petition-object.h"
 #include "po-petitions-page.h"
@@ -22,8 +23,6 @@
 #include "po-supervision-page.h"
 #include "po-test-util.h"
 #include "po-window.h"
-
-#define TIMEOUT_SECONDS 60
 
 /* Thursday, two weeks after the 2026 National Day holiday (10-01 to
  * 10-07) and its makeup Saturday (10-10). */
@@ -37,43 +36,6 @@ static GtkWidget *petitions_window;
 static PoPetitionsPage *petitions_page;
 static guint raised_signals;
 static guint raised_red;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or time is up. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 template_child (const char *name)
@@ -103,8 +65,8 @@ static void
 wait_idle (void)
 {
   /* A task may be queued but not started: let it start first. */
-  run_for (20);
-  g_assert_true (wait_for (page_idle, page));
+  po_gui_test_run_for (20);
+  g_assert_true (po_gui_test_wait_for (page_idle, page));
 }
 
 static gboolean
@@ -116,111 +78,8 @@ petitions_idle (gpointer data)
 static void
 wait_petitions_idle (void)
 {
-  run_for (20);
-  g_assert_true (wait_for (petitions_idle, NULL));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
-}
-
-static AdwMessageDialog *
-wait_dialog (void)
-{
-  g_assert_true (wait_for (dialog_shown, NULL));
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  /* As a click on its button does: answer, then close. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (dialog_gone, NULL));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_label_containing (GtkWidget  *widget,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-set_text (GtkWidget  *widget,
-          const char *text)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  po_gui_test_run_for (20);
+  g_assert_true (po_gui_test_wait_for (petitions_idle, NULL));
 }
 
 static guint
@@ -356,13 +215,13 @@ test_sort_by_column (void)
   GtkColumnViewColumn *over = template_child ("over_column");
 
   gtk_column_view_sort_by_column (view, due, GTK_SORT_ASCENDING);
-  run_for (50);
+  po_gui_test_run_for (50);
   for (guint i = 1; i < n_shown (); i++)
     g_assert_cmpstr (shown_alert (i - 1)->due_on ? shown_alert (i - 1)->due_on : "", <=,
                      shown_alert (i)->due_on ? shown_alert (i)->due_on : "");
 
   gtk_column_view_sort_by_column (view, over, GTK_SORT_DESCENDING);
-  run_for (50);
+  po_gui_test_run_for (50);
   for (guint i = 1; i < n_shown (); i++)
     g_assert_cmpint (shown_alert (i - 1)->working_days_over, >=, shown_alert (i)->working_days_over);
 }
@@ -473,18 +332,18 @@ test_detail_arithmetic (void)
     {
       PoDetailLine *line = g_ptr_array_index (lines, i);
 
-      g_assert_true (has_label (describe, line->label));
-      g_assert_true (has_label (describe, line->value));
+      g_assert_true (po_gui_test_has_label (describe, line->label, TRUE));
+      g_assert_true (po_gui_test_has_label (describe, line->value, TRUE));
       skipped |= g_str_equal (line->label, "Days off skipped");
     }
   /* Over a long holiday: the National Day is among the days skipped. */
-  g_assert_true (has_label (describe, alert->due_on));
+  g_assert_true (po_gui_test_has_label (describe, alert->due_on, TRUE));
   if (skipped)
-    g_assert_true (has_label_containing (describe, "2026-"));
+    g_assert_true (po_gui_test_has_label (describe, "2026-", FALSE));
 
   over = g_strdup_printf ("%d", alert->working_days_over);
-  g_assert_true (has_label (describe, over));
-  g_assert_true (has_label_containing (template_child ("detail_over_label"), alert->due_on));
+  g_assert_true (po_gui_test_has_label (describe, over, TRUE));
+  g_assert_true (po_gui_test_has_label (template_child ("detail_over_label"), alert->due_on, FALSE));
   g_assert_true (gtk_widget_has_css_class (template_child ("detail_level_label"), "red"));
   /* Raised by the scan: its history says so. */
   g_assert_cmpuint (n_rows (template_child ("history_list")), >=, 1);
@@ -502,16 +361,16 @@ test_explain (void)
 
   id = select_first ("late-report", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.explain", NULL));
-  dialog = wait_dialog ();
+  dialog = po_gui_test_wait_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  text = find_named (GTK_WIDGET (dialog), "text");
+  text = po_gui_test_find_named (GTK_WIDGET (dialog), "text");
   g_assert_true (GTK_IS_TEXT_VIEW (text));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  set_text (text, "   ");
+  po_gui_test_set_text (text, "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  set_text (text, "系统对接故障，数据延迟报送，已修复。");
+  po_gui_test_set_text (text, "系统对接故障，数据延迟报送，已修复。");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  respond (dialog, "apply");
+  po_gui_test_respond (dialog, "apply");
   wait_idle ();
 
   alert = load_alert (id);
@@ -519,8 +378,8 @@ test_explain (void)
   g_assert_cmpstr (alert->explanation, ==, "系统对接故障，数据延迟报送，已修复。");
   /* Still open: still in the list, still shown. */
   g_assert_cmpint (po_supervision_page_get_selected (page), ==, id);
-  g_assert_true (has_label_containing (template_child ("history_list"), "系统对接故障"));
-  g_assert_true (has_label (template_child ("describe_list"), "系统对接故障，数据延迟报送，已修复。"));
+  g_assert_true (po_gui_test_has_label (template_child ("history_list"), "系统对接故障", FALSE));
+  g_assert_true (po_gui_test_has_label (template_child ("describe_list"), "系统对接故障，数据延迟报送，已修复。", TRUE));
 }
 
 /* Declining a form writes nothing. */
@@ -533,9 +392,9 @@ test_explain_cancel (void)
 
   id = select_first ("overdue-complaint", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.explain", NULL));
-  dialog = wait_dialog ();
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "不应记录");
-  respond (dialog, "cancel");
+  dialog = po_gui_test_wait_dialog ();
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "不应记录");
+  po_gui_test_respond (dialog, "cancel");
   wait_idle ();
 
   alert = load_alert (id);
@@ -559,29 +418,29 @@ test_order_and_answer (void)
   g_assert_false (gtk_widget_is_sensitive (template_child ("answer_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.issue-order", NULL));
-  dialog = wait_dialog ();
-  days = find_named (GTK_WIDGET (dialog), "days");
+  dialog = po_gui_test_wait_dialog ();
+  days = po_gui_test_find_named (GTK_WIDGET (dialog), "days");
   g_assert_true (GTK_IS_SPIN_BUTTON (days));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (days), 3);
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "请于3个工作日内办结并书面说明超期原因。");
-  respond (dialog, "apply");
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "请于3个工作日内办结并书面说明超期原因。");
+  po_gui_test_respond (dialog, "apply");
   wait_idle ();
 
   alert = load_alert (id);
   g_assert_cmpstr (alert->state, ==, "ordered");
-  g_assert_true (has_label_containing (template_child ("history_list"), "请于3个工作日内办结"));
+  g_assert_true (po_gui_test_has_label (template_child ("history_list"), "请于3个工作日内办结", FALSE));
   g_assert_true (gtk_widget_is_sensitive (template_child ("answer_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.answer-order", NULL));
-  dialog = wait_dialog ();
+  dialog = po_gui_test_wait_dialog ();
   /* The day answered: today unless changed, and never after today. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date"))), ==, TODAY);
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "已办结，超期系申请人补正材料所致。");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "date"))), ==, TODAY);
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "已办结，超期系申请人补正材料所致。");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  set_text (find_named (GTK_WIDGET (dialog), "date"), "2026-10-16");
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), "2026-10-16");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  set_text (find_named (GTK_WIDGET (dialog), "date"), TODAY);
-  respond (dialog, "apply");
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), TODAY);
+  po_gui_test_respond (dialog, "apply");
   wait_idle ();
 
   history = po_alert_history (database, id, &error);
@@ -603,9 +462,9 @@ test_close (void)
   po_supervision_page_get_totals (page, &red, &yellow);
   id = select_first ("unapproved-item", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.close-alert", NULL));
-  dialog = wait_dialog ();
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "已补录完整，核实无误。");
-  respond (dialog, "apply");
+  dialog = po_gui_test_wait_dialog ();
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "已补录完整，核实无误。");
+  po_gui_test_respond (dialog, "apply");
   wait_idle ();
 
   alert = load_alert (id);
@@ -647,14 +506,14 @@ test_suspension (void)
   suspensions = po_database_query_int (database, "SELECT count(*) FROM case_suspensions", NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.record-suspension", NULL));
-  dialog = wait_dialog ();
-  kind = find_named (GTK_WIDGET (dialog), "kind");
+  dialog = po_gui_test_wait_dialog ();
+  kind = po_gui_test_find_named (GTK_WIDGET (dialog), "kind");
   po_suspension_kinds (&n);
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), n - 1);   /* 延期, the last kind */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "days")),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (po_gui_test_find_named (GTK_WIDGET (dialog), "days")),
                              before->working_days_over);
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "经负责人批准延长办理期限");
-  respond (dialog, "apply");
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "经负责人批准延长办理期限");
+  po_gui_test_respond (dialog, "apply");
   wait_idle ();
 
   g_assert_cmpint (po_database_query_int (database, "SELECT count(*) FROM case_suspensions", NULL), ==, suspensions + 1);
@@ -684,12 +543,12 @@ test_refused (void)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.explain", NULL));
-  dialog = wait_dialog ();
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "说明");
-  respond (dialog, "apply");
-  dialog = wait_dialog ();
+  dialog = po_gui_test_wait_dialog ();
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "说明");
+  po_gui_test_respond (dialog, "apply");
+  dialog = po_gui_test_wait_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Alert Could Not Be Updated");
-  respond (dialog, "close");
+  po_gui_test_respond (dialog, "close");
   wait_idle ();
 
   alert = load_alert (id);
@@ -743,7 +602,7 @@ test_import (void)
   po_supervision_page_import (page, "petitions", file);
   g_assert_true (gtk_revealer_get_reveal_child (template_child ("progress_revealer")));
   g_assert_false (gtk_widget_is_sensitive (template_child ("scan_button")));
-  g_assert_true (wait_for (has_alert_for, (gpointer) "ZX-TEST-1"));
+  g_assert_true (po_gui_test_wait_for (has_alert_for, (gpointer) "ZX-TEST-1"));
   wait_idle ();
   g_assert_false (gtk_revealer_get_reveal_child (template_child ("progress_revealer")));
   g_assert_true (gtk_widget_is_sensitive (template_child ("scan_button")));
@@ -774,10 +633,10 @@ test_import_bad_file (void)
                      "ZX-TEST-2,consultation,市公安局,2026-10-12,,咨询,窗口\n"
                      "ZX-TEST-3,advice,市公安局,2026-10-12,,咨询,窗口\n");
   po_supervision_page_import (page, "petitions", file);
-  dialog = wait_dialog ();
+  dialog = po_gui_test_wait_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The File Could Not Be Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
-  respond (dialog, "close");
+  po_gui_test_respond (dialog, "close");
   wait_idle ();
 
   n = po_database_query_int (database, "SELECT count(*) FROM petitions WHERE ref LIKE 'ZX-TEST-%'", &error);
@@ -882,13 +741,13 @@ test_empty_office (void)
   gtk_window_set_child (GTK_WINDOW (empty_window), empty_page);
   g_object_ref (empty_page);
   gtk_window_present (GTK_WINDOW (empty_window));
-  run_for (20);
-  g_assert_true (wait_for (page_idle, empty_page));
+  po_gui_test_run_for (20);
+  g_assert_true (po_gui_test_wait_for (page_idle, empty_page));
   stack = gtk_widget_get_template_child (empty_page, PO_TYPE_SUPERVISION_PAGE, "content_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (empty_window));
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_finalize_object (empty_page);
 }
 
@@ -961,8 +820,8 @@ test_application_startup_scan (void)
   g_assert_true (PO_IS_WINDOW (app_window));
   pane = po_window_get_page (PO_WINDOW (app_window), "supervision");
   g_assert_true (PO_IS_SUPERVISION_PAGE (pane));
-  run_for (20);
-  g_assert_true (wait_for (scanned, pane));
+  po_gui_test_run_for (20);
+  g_assert_true (po_gui_test_wait_for (scanned, pane));
 
   counts = po_alerts_count (office, FALSE, &error);
   g_assert_no_error (error);
@@ -992,14 +851,14 @@ test_application_startup_scan (void)
     g_assert_true (po_petitions_import (office, csv, strlen (csv), "late.csv", po_date_today (), &summary,
                                         NULL, NULL, NULL, &error));
     g_assert_no_error (error);
-    g_assert_true (wait_for (pane_lists_late_complaint, pane));
+    g_assert_true (po_gui_test_wait_for (pane_lists_late_complaint, pane));
   }
   g_unsetenv ("PO_RESCAN_SECONDS");
 
   g_settings_reset (settings, "working-day-start");
   g_settings_reset (settings, "working-day-end");
   gtk_window_destroy (app_window);
-  run_for (50);
+  po_gui_test_run_for (50);
 }
 
 /* Consultations and complaints */
@@ -1073,7 +932,7 @@ test_petitions_list (void)
           g_assert_cmpstr (days, ==, "2 working days overdue");
           g_assert_cmpstr (po_petition_badge_style (p), ==, "error");
           g_assert_true (po_petitions_page_select (petitions_page, p->id));
-          run_for (20);
+          po_gui_test_run_for (20);
           g_assert_cmpstr (gtk_label_get_label (petitions_child ("detail_days_label")), ==, days);
           g_assert_true (gtk_widget_has_css_class (petitions_child ("detail_days_label"), "error"));
           red = TRUE;
@@ -1092,16 +951,16 @@ test_petitions_register (void)
   guint n_before = n_petitions ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (petitions_page), "page.register", NULL));
-  dialog = wait_dialog ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "received-on"))), ==, TODAY);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);   /* complaint */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "department")), 0);
-  subject = find_named (GTK_WIDGET (dialog), "subject");
+  dialog = po_gui_test_wait_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (po_gui_test_find_named (GTK_WIDGET (dialog), "received-on"))), ==, TODAY);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (po_gui_test_find_named (GTK_WIDGET (dialog), "kind")), 1);   /* complaint */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (po_gui_test_find_named (GTK_WIDGET (dialog), "department")), 0);
+  subject = po_gui_test_find_named (GTK_WIDGET (dialog), "subject");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "register"));
-  set_text (subject, "投诉窗口工作人员服务态度差");
-  set_text (find_named (GTK_WIDGET (dialog), "channel"), "12345热线");
+  po_gui_test_set_text (subject, "投诉窗口工作人员服务态度差");
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "channel"), "12345热线");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "register"));
-  respond (dialog, "register");
+  po_gui_test_respond (dialog, "register");
   wait_petitions_idle ();
 
   g_assert_cmpuint (n_petitions (), ==, n_before + 1);
@@ -1131,18 +990,18 @@ test_petitions_assign_answer_close (void)
   g_autoptr(PoPetition) closed = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (petitions_page), "page.assign", NULL));
-  dialog = wait_dialog ();
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "政务服务中心 王敏");
-  respond (dialog, "apply");
+  dialog = po_gui_test_wait_dialog ();
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "政务服务中心 王敏");
+  po_gui_test_respond (dialog, "apply");
   wait_petitions_idle ();
   assigned = load_petition (id);
   g_assert_cmpstr (assigned->assignee, ==, "政务服务中心 王敏");
   g_assert_cmpint (po_petitions_page_get_selected (petitions_page), ==, id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (petitions_page), "page.answer", NULL));
-  dialog = wait_dialog ();
-  set_text (find_named (GTK_WIDGET (dialog), "text"), "已核实并对相关人员批评教育，向投诉人致歉。");
-  respond (dialog, "apply");
+  dialog = po_gui_test_wait_dialog ();
+  po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "已核实并对相关人员批评教育，向投诉人致歉。");
+  po_gui_test_respond (dialog, "apply");
   wait_petitions_idle ();
   answered = load_petition (id);
   g_assert_cmpstr (answered->replied_on, ==, TODAY);
@@ -1159,7 +1018,7 @@ test_petitions_assign_answer_close (void)
   gtk_check_button_set_active (petitions_child ("open_only_check"), FALSE);
   wait_petitions_idle ();
   g_assert_true (po_petitions_page_select (petitions_page, id));
-  run_for (20);
+  po_gui_test_run_for (20);
   g_assert_cmpstr (gtk_label_get_label (petitions_child ("detail_days_label")), ==, "Closed");
   gtk_check_button_set_active (petitions_child ("open_only_check"), TRUE);
   wait_petitions_idle ();
@@ -1258,7 +1117,7 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (petitions_window));
-  run_for (100);
+  po_gui_test_run_for (100);
   g_assert_finalize_object (window);
   g_assert_finalize_object (page);
   g_assert_finalize_object (petitions_window);

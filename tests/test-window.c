@@ -16,12 +16,11 @@
 #include "po-audit-row.h"
 #include "po-database.h"
 #include "po-demo.h"
+#include "po-gui-test-util.h"
 #include "po-overview.h"
 #include "po-overview-page.h"
 #include "po-preferences-window.h"
 #include "po-window.h"
-
-#define TIMEOUT_SECONDS 60
 
 /* The sidebar's entries, in order. */
 static const char * const page_names[] = {
@@ -42,44 +41,6 @@ static char *tmpdir;
 static PoDatabase *database;
 static PoApplication *application;
 static PoWindow *window;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or time is up. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-/* Lets pending work (layout, idles) run for a moment. */
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 overview_loaded (gpointer data)
@@ -112,27 +73,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* Finds a label below @widget showing @text, whatever its style. */
-static GtkLabel *
-find_text (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -153,22 +93,6 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static void
 test_sidebar_every_page (void)
 {
@@ -181,7 +105,7 @@ test_sidebar_every_page (void)
 
       g_assert_nonnull (row);
       g_signal_emit_by_name (row, "activate");
-      run_for (50);
+      po_gui_test_run_for (50);
 
       g_assert_cmpstr (po_window_get_visible_page (window), ==, page_names[i]);
       g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
@@ -231,14 +155,14 @@ test_overview_figures (void)
   g_assert_cmpint (overview.items_total, ==, 60);
 
   po_window_show_page (window, "overview");
-  g_assert_true (wait_for (overview_loaded, page));
+  g_assert_true (po_gui_test_wait_for (overview_loaded, page));
 
   expected = g_strdup_printf ("%" G_GINT64_FORMAT, overview.items_total);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "figure", expected));
 
   /* Reloading keeps the figures. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  run_for (500);
+  po_gui_test_run_for (500);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "figure", expected));
 }
 
@@ -261,7 +185,7 @@ test_audit_model (void)
   guint n;
 
   po_window_show_page (window, "audit-log");
-  run_for (100);
+  po_gui_test_run_for (100);
 
   page = po_window_get_page (window, "audit-log");
   g_assert_true (PO_IS_AUDIT_PAGE (page));
@@ -289,7 +213,7 @@ test_audit_model (void)
   g_assert_cmpuint (po_audit_model_get_n_cached (PO_AUDIT_MODEL (model)), <=, 16 * 200);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.verify", NULL));
-  g_assert_true (wait_for (verify_done, page));
+  g_assert_true (po_gui_test_wait_for (verify_done, page));
   g_assert_nonnull (find_label (GTK_WIDGET (page), "success", NULL));
 }
 
@@ -310,7 +234,7 @@ test_audit_newest_first (void)
   gint64 count;
 
   po_window_show_page (window, "audit-log");
-  run_for (100);
+  po_gui_test_run_for (100);
   page = po_window_get_page (window, "audit-log");
   model = po_audit_page_get_model (PO_AUDIT_PAGE (page));
 
@@ -402,9 +326,9 @@ test_preferences (void)
 
   g_assert_nonnull (settings);
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  run_for (100);
+  po_gui_test_run_for (100);
 
-  preferences = find_toplevel (PO_TYPE_PREFERENCES_WINDOW);
+  preferences = po_gui_test_find_any_toplevel (PO_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
 
@@ -430,7 +354,7 @@ test_preferences (void)
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
-  run_for (50);
+  po_gui_test_run_for (50);
   g_assert_finalize_object (preferences);
 }
 
@@ -440,14 +364,14 @@ test_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
-  run_for (100);
+  po_gui_test_run_for (100);
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = po_gui_test_find_any_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
-  run_for (50);
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  po_gui_test_run_for (50);
+  g_assert_null (po_gui_test_find_any_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
 typedef struct
@@ -498,7 +422,7 @@ test_overview_demo (void)
   second = po_window_new (GTK_APPLICATION (application), empty);
   overview = po_window_get_page (second, "overview");
   gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (wait_for (overview_loaded, overview));
+  g_assert_true (po_gui_test_wait_for (overview_loaded, overview));
 
   figure = find_label (GTK_WIDGET (overview), "figure", NULL);
   g_assert_nonnull (figure);
@@ -515,13 +439,13 @@ test_overview_demo (void)
   expected = g_strdup_printf ("%u", options.items);
   wait.page = GTK_WIDGET (overview);
   wait.text = expected;
-  g_assert_true (wait_for (figure_shown, &wait));
+  g_assert_true (po_gui_test_wait_for (figure_shown, &wait));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
   g_signal_handlers_disconnect_by_func (progress, on_demo_fraction_cb, overview);
 
   /* The data is there, and the page says so despite the late Cancel. */
-  g_assert_nonnull (find_text (GTK_WIDGET (second), "The database was filled with demo data."));
-  g_assert_null (find_text (GTK_WIDGET (second), "Creating demo data was cancelled; the database is unchanged."));
+  g_assert_true (po_gui_test_has_label (GTK_WIDGET (second), "The database was filled with demo data.", TRUE));
+  g_assert_false (po_gui_test_has_label (GTK_WIDGET (second), "Creating demo data was cancelled; the database is unchanged.", TRUE));
 
   /* The audit log names the demo, not the user who pressed the button. */
   entries = g_array_new (FALSE, TRUE, sizeof (PoAuditEntry));
@@ -532,7 +456,7 @@ test_overview_demo (void)
   g_assert_cmpstr (g_array_index (entries, PoAuditEntry, 0).actor, ==, "demo");
 
   gtk_window_destroy (GTK_WINDOW (second));
-  run_for (100);
+  po_gui_test_run_for (100);
 }
 
 static void
@@ -542,12 +466,12 @@ test_finalize (void)
   PoPage *overview = po_window_get_page (second, "overview");
 
   gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (wait_for (overview_loaded, overview));
-  run_for (200);
+  g_assert_true (po_gui_test_wait_for (overview_loaded, overview));
+  po_gui_test_run_for (200);
 
   g_object_ref (second);
   gtk_window_destroy (GTK_WINDOW (second));
-  run_for (200);
+  po_gui_test_run_for (200);
   g_assert_finalize_object (second);
 }
 
@@ -608,7 +532,7 @@ main (int   argc,
   window = PO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
   g_assert_true (PO_IS_WINDOW (window));
   g_object_ref (window);
-  run_for (200);
+  po_gui_test_run_for (200);
 
   g_test_add_func ("/window/sidebar/every-page", test_sidebar_every_page);
   g_test_add_func ("/window/sidebar/shortcut-actions", test_sidebar_shortcut_actions);
@@ -625,7 +549,7 @@ main (int   argc,
   ret = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (200);
+  po_gui_test_run_for (200);
   g_clear_object (&window);
   g_clear_object (&application);
   g_clear_object (&database);
