@@ -747,7 +747,7 @@ on_imported_cb (GObject      *object,
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
                                                _("Nothing was imported: correct the file and import it again."));
 
-      _po_catalogue_page_show_error_dialog (self, _("The Catalogue Could Not Be Imported"), body);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Catalogue Could Not Be Imported"), body);
       return;
     }
 
@@ -970,7 +970,7 @@ on_exported_cb (GObject      *object,
         {
           self->exporting = FALSE;
           _po_catalogue_page_set_busy_changed (self);
-          _po_catalogue_page_show_error_dialog (self, _("The Catalogue Could Not Be Exported"), error->message);
+          po_page_show_error_dialog (PO_PAGE (self), _("The Catalogue Could Not Be Exported"), error->message);
         }
       return;
     }
@@ -1077,7 +1077,7 @@ on_print_done_cb (PoCataloguePage         *self,
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      _po_catalogue_page_show_error_dialog (self, _("The Item Could Not Be Printed"), error ? error->message : "");
+      po_page_show_error_dialog (PO_PAGE (self), _("The Item Could Not Be Printed"), error ? error->message : "");
     }
   g_clear_object (&self->print_operation);
 }
@@ -1105,7 +1105,7 @@ print_action (GtkWidget  *widget,
                                     _po_catalogue_page_get_parent_window (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      _po_catalogue_page_show_error_dialog (self, _("The Item Could Not Be Printed"), error->message);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Item Could Not Be Printed"), error->message);
       g_clear_object (&self->print_operation);
     }
   else if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
@@ -1143,7 +1143,7 @@ on_pdf_chosen_cb (PoCataloguePage *self,
   version = po_item_editor_get_in_force_version (self->editor, &published_on);
   if (!po_item_print_export_pdf (item, version, published_on, path, &error))
     {
-      _po_catalogue_page_show_error_dialog (self, _("The PDF Could Not Be Written"), error->message);
+      po_page_show_error_dialog (PO_PAGE (self), _("The PDF Could Not Be Written"), error->message);
     }
   else
     {

@@ -80,9 +80,6 @@ gboolean    _po_catalogue_page_is_cancelled_error      (const GError    *error);
 GtkWindow  *_po_catalogue_page_get_parent_window       (PoCataloguePage *self);
 void        _po_catalogue_page_show_toast              (PoCataloguePage *self,
                                                         const char      *message);
-void        _po_catalogue_page_show_error_dialog       (PoCataloguePage *self,
-                                                        const char      *heading,
-                                                        const char      *body);
 void        _po_catalogue_page_set_busy_changed        (PoCataloguePage *self);
 PoDatabase *_po_catalogue_page_dup_database            (PoCataloguePage  *self,
                                                         GError          **error);

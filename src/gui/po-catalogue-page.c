@@ -94,19 +94,6 @@ _po_catalogue_page_show_toast (PoCataloguePage *self,
 }
 
 void
-_po_catalogue_page_show_error_dialog (PoCataloguePage *self,
-                                      const char      *heading,
-                                      const char      *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (_po_catalogue_page_get_parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
 _po_catalogue_page_set_busy_changed (PoCataloguePage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);

@@ -133,20 +133,6 @@ notify_busy (PoDiscretionPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-show_error_dialog (PoDiscretionPage *self,
-                   const char       *heading,
-                   const GError     *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Workers: each gets a connection of its own (po_database_dup) */
 
 typedef struct
@@ -1176,7 +1162,7 @@ on_load_benchmarks_cb (GObject      *object,
   if (benchmarks == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      show_error_dialog (self, _("The Benchmarks Could Not Be Read"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Benchmarks Could Not Be Read"), error->message);
       notify_busy (self);
       return;
     }
@@ -1332,9 +1318,9 @@ on_save_cb (GObject      *object,
   notify_busy (self);
 
   if (error != NULL)
-    show_error_dialog (self,
-                       filing ? _("The Benchmarks Could Not Be Filed") : _("The Benchmarks Could Not Be Saved"),
-                       error);
+    po_page_show_error_dialog (PO_PAGE (self),
+                               filing ? _("The Benchmarks Could Not Be Filed") : _("The Benchmarks Could Not Be Saved"),
+                               error->message);
   else
     {
       self->dirty = FALSE;
@@ -1368,7 +1354,7 @@ save_action (GtkWidget  *widget,
 
   if (!(data = worker_data_new (self, &error)))
     {
-      show_error_dialog (self, _("The Benchmarks Could Not Be Saved"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Benchmarks Could Not Be Saved"), error->message);
       return;
     }
   data->code = g_strdup (self->item_code);
@@ -1400,7 +1386,7 @@ on_file_response_cb (AdwMessageDialog *dialog,
     filed_on = PO_DATE_INVALID;
   if (error != NULL)
     {
-      show_error_dialog (self, _("The Benchmarks Could Not Be Filed"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Benchmarks Could Not Be Filed"), error->message);
       return;
     }
 
@@ -1564,7 +1550,7 @@ on_propose_response_cb (AdwMessageDialog *dialog,
 
   if (!(tiers = po_discretion_propose_tiers (self->benchmark, rule, &error)))
     {
-      show_error_dialog (self, _("No Tiers Could Be Proposed"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("No Tiers Could Be Proposed"), error->message);
       return;
     }
   po_benchmark_set_tiers (self->benchmark, tiers);

@@ -111,20 +111,6 @@ set_busy (PoFlowchartPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-show_error (PoFlowchartPage *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static const PoCatalogueEntry *
 entry_for_string (PoFlowchartPage *self,
                   const char      *index_text)
@@ -256,7 +242,7 @@ on_catalogue_loaded_cb (GObject      *object,
   if (catalogue == NULL)
     {
       if (!is_cancelled_error (error))
-        show_error (self, _("The Catalogue Could Not Be Read"), error);
+        po_page_show_error_dialog (PO_PAGE (self), _("The Catalogue Could Not Be Read"), error->message);
       return;
     }
 
@@ -276,7 +262,7 @@ start_catalogue (PoFlowchartPage *self)
   db = po_database_dup (po_page_get_database (PO_PAGE (self)), &error);
   if (db == NULL)
     {
-      show_error (self, _("The Catalogue Could Not Be Read"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Catalogue Could Not Be Read"), error->message);
       return;
     }
 
@@ -1156,7 +1142,7 @@ on_saved_cb (GObject      *object,
   if (saved == NULL)
     {
       if (!is_cancelled_error (error))
-        show_error (self, _("The Flowchart Was Not Saved"), error);
+        po_page_show_error_dialog (PO_PAGE (self), _("The Flowchart Was Not Saved"), error->message);
       return;
     }
 
@@ -1206,7 +1192,7 @@ on_filed_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!is_cancelled_error (error))
-        show_error (self, _("The Change Was Not Filed"), error);
+        po_page_show_error_dialog (PO_PAGE (self), _("The Change Was Not Filed"), error->message);
       return;
     }
 
@@ -1270,7 +1256,7 @@ on_file_response_cb (AdwMessageDialog *dialog,
                          _("Name the legal basis of the change, e.g. the law and article that changed."));
   if (error != NULL || (data = save_data_new (self, &error)) == NULL)
     {
-      show_error (self, _("The Change Was Not Filed"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Change Was Not Filed"), error->message);
       return;
     }
 
@@ -1343,7 +1329,7 @@ save_action (GtkWidget  *widget,
 
   if ((data = save_data_new (self, &error)) == NULL)
     {
-      show_error (self, _("The Flowchart Was Not Saved"), error);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Flowchart Was Not Saved"), error->message);
       return;
     }
   run_task (self, data, save_action, save_worker, on_saved_cb);
@@ -1439,7 +1425,7 @@ on_exported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!po_flowchart_page_export_finish (self, result, &error))
-    show_error (self, _("The Flowchart Was Not Exported"), error);
+    po_page_show_error_dialog (PO_PAGE (self), _("The Flowchart Was Not Exported"), error->message);
   else
     po_page_show_toast (PO_PAGE (self), _("Flowchart exported"));
 }
@@ -1570,7 +1556,7 @@ print_action (GtkWidget  *widget,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("The Flowchart Was Not Printed"), error);
+    po_page_show_error_dialog (PO_PAGE (self), _("The Flowchart Was Not Printed"), error->message);
 }
 
 static void

@@ -146,14 +146,9 @@ show_error_dialog (PoPetitionsPage *self,
                    const char      *heading,
                    const GError    *error)
 {
-  GtkWidget *dialog;
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was recorded."));
 
-  dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  po_page_show_error_dialog (PO_PAGE (self), heading, body);
 }
 
 static const char *

@@ -1102,18 +1102,11 @@ static void
 show_decide_error (PoReviewPage *self,
                    const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("The Decision Was Not Recorded"), NULL);
   /* Translators: %s is the reason, a sentence from the database layer */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nNothing was written: the request is still open."),
-                                  error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was written: the request is still open."),
+                                           error->message);
+
+  po_page_show_error_dialog (PO_PAGE (self), _("The Decision Was Not Recorded"), body);
 }
 
 static void

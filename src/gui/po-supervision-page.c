@@ -172,19 +172,6 @@ parent_window (PoSupervisionPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-show_error_dialog (PoSupervisionPage *self,
-                   const char        *heading,
-                   const char        *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static const char *
 rule_label (const char *rule)
 {
@@ -1037,7 +1024,7 @@ on_written_cb (GObject      *object,
     {
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was recorded."));
 
-      show_error_dialog (self, _("The Alert Could Not Be Updated"), body);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Alert Could Not Be Updated"), body);
       return;
     }
 
@@ -1304,7 +1291,7 @@ on_scanned_cb (GObject      *object,
     {
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("No alert was changed."));
 
-      show_error_dialog (self, _("The Scan Failed"), body);
+      po_page_show_error_dialog (PO_PAGE (self), _("The Scan Failed"), body);
     }
   else
     {
@@ -1427,7 +1414,7 @@ on_imported_cb (GObject      *object,
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
                                                _("Nothing was imported: correct the file and import it again."));
 
-      show_error_dialog (self, _("The File Could Not Be Imported"), body);
+      po_page_show_error_dialog (PO_PAGE (self), _("The File Could Not Be Imported"), body);
       return;
     }
 
