@@ -27,7 +27,6 @@
 
 static char *tmpdir;
 static PoDatabase *database;
-static GSettings *settings;
 static GtkWidget *window;
 static PoReviewPage *page;
 static gint64 red_id, yellow_id, calm_id, last_id;
@@ -412,19 +411,31 @@ yellow_is_calm (gpointer data)
          po_review_request_get_review (po_review_row_get_request (row))->level == PO_LEVEL_NONE;
 }
 
+/* The office's threshold, as the preferences window writes it; the page
+ * reads it again when told (win.office-changed, or a reload). */
+static void
+set_office_yellow_days (int days)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (po_office_set_yellow (database, days, 0, &error));
+  g_assert_no_error (error);
+  po_page_reload (PO_PAGE (page));
+}
+
 static void
 test_settings_yellow_threshold (void)
 {
   PoReviewRow *row;
   GtkWidget *badge;
 
-  g_settings_set_int (settings, "yellow-threshold-days", 0);
+  set_office_yellow_days (0);
   g_assert_true (po_gui_test_wait_for (yellow_is_calm, NULL));
   row = find_row (yellow_id);
   badge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), PO_TYPE_REVIEW_ROW, "days_label"));
   g_assert_false (gtk_widget_has_css_class (badge, "warning"));
 
-  g_settings_set_int (settings, "yellow-threshold-days", 1);
+  set_office_yellow_days (1);
   po_gui_test_run_for (50);
   wait_for_queue (2);
   row = find_row (yellow_id);
@@ -729,7 +740,6 @@ main (int   argc,
   adw_init ();
 
   setup_office ();
-  settings = g_settings_new (APP_ID);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
@@ -764,7 +774,6 @@ main (int   argc,
   po_gui_test_run_for (100);
   g_assert_finalize_object (window);
   g_assert_finalize_object (page);
-  g_clear_object (&settings);
   g_clear_object (&database);
   po_test_remove_dir (tmpdir);
   g_free (tmpdir);

@@ -314,6 +314,24 @@ test_audit_read_error (void)
   g_assert_cmpint (po_audit_row_get_seq (row), ==, n);
 }
 
+static gboolean
+office_yellow_days_is (gpointer data)
+{
+  PoScanOptions options;
+
+  return po_scan_options_load (&options, database, po_date_today (), NULL) &&
+         options.yellow_days == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+office_yellow_share_is (gpointer data)
+{
+  PoScanOptions options;
+
+  return po_scan_options_load (&options, database, po_date_today (), NULL) &&
+         options.yellow_share == GPOINTER_TO_INT (data);
+}
+
 static void
 test_preferences (void)
 {
@@ -346,6 +364,34 @@ test_preferences (void)
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (threshold)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (threshold)));
 
+  /* The thresholds are the office's: shown as stored, and a change is
+   * written to it (off the main thread, once the clicks pause). */
+  {
+    PoScanOptions options;
+    GObject *share = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW, "share_spin");
+    GObject *share_row = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW, "share_row");
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (threshold)), ==, PO_SCAN_DEFAULT_YELLOW_DAYS);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (yellow_mode)), ==, 0);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (share_row)));
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (threshold), 3);
+    g_assert_true (po_preferences_window_flush (PO_PREFERENCES_WINDOW (preferences)));
+    g_assert_true (po_gui_test_wait_for (office_yellow_days_is, GINT_TO_POINTER (3)));
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (yellow_mode), 1);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (share_row)));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (share), 70);
+    g_assert_true (po_preferences_window_flush (PO_PREFERENCES_WINDOW (preferences)));
+    g_assert_true (po_gui_test_wait_for (office_yellow_share_is, GINT_TO_POINTER (70)));
+    g_assert_true (po_scan_options_load (&options, database, po_date_today (), NULL));
+    g_assert_cmpint (options.yellow_days, ==, 3);
+
+    /* Back to the defaults, written as the window closes. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (yellow_mode), 0);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (threshold), PO_SCAN_DEFAULT_YELLOW_DAYS);
+  }
+
   /* The file shown is the one in use, not the setting's default. */
   database_row = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW,
                                                 "database_row");
@@ -354,8 +400,10 @@ test_preferences (void)
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
+  g_assert_true (po_gui_test_wait_for (office_yellow_share_is, GINT_TO_POINTER (0)));
   po_gui_test_run_for (50);
   g_assert_finalize_object (preferences);
+  g_assert_true (office_yellow_days_is (GINT_TO_POINTER (PO_SCAN_DEFAULT_YELLOW_DAYS)));
 }
 
 static void

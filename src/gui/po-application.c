@@ -357,7 +357,7 @@ preferences_action (GSimpleAction *action,
   PoApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (po_preferences_window_new (parent, self->settings,
+  gtk_window_present (GTK_WINDOW (po_preferences_window_new (parent, self->settings, self->database,
                                                              po_application_get_database_path (self),
                                                              self->database_path != NULL)));
 }

@@ -419,7 +419,7 @@ on_written_cb (GObject      *source_object,
   load (self, year);
   /* The deadlines moved: the other pages read them again, and the alerts
    * follow. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.calendar-changed", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.office-changed", NULL);
 }
 
 static void

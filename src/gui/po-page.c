@@ -329,6 +329,29 @@ po_page_show_toast_with_button (PoPage     *self,
 }
 
 /**
+ * po_page_load_scan_options:
+ * @today: the day to judge deadlines as of
+ *
+ * The office's thresholds for yellow (po_scan_options_load()), read on
+ * the page's connection, or the defaults when they cannot be read.
+ */
+void
+po_page_load_scan_options (PoPage        *self,
+                           PoDate         today,
+                           PoScanOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PO_IS_PAGE (self));
+
+  if (!po_scan_options_load (options, po_page_get_database (self), today, &error))
+    {
+      g_warning ("Could not read the office’s thresholds, using the defaults: %s", error->message);
+      po_scan_options_init (options, today);
+    }
+}
+
+/**
  * po_page_show_error_dialog:
  * @heading: what failed, as a title: “The File Could Not Be Imported”
  * @body: why, in a sentence, such as the error's message

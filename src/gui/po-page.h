@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "po-database.h"
+#include "po-supervision.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,9 @@ void        po_page_show_toast_with_button (PoPage     *self,
                                             const char *action_name,
                                             GVariant   *target);
 
+void        po_page_load_scan_options      (PoPage        *self,
+                                            PoDate         today,
+                                            PoScanOptions *options);
 void        po_page_show_error_dialog      (PoPage     *self,
                                             const char *heading,
                                             const char *body);

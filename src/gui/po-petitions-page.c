@@ -44,7 +44,6 @@ struct _PoPetitionsPage
 {
   PoPage               parent_instance;
 
-  GSettings           *settings;
   GListStore          *petitions;
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
@@ -212,12 +211,13 @@ worker_data_new (PoPetitionsPage *self)
   data->path = g_strdup (po_database_get_path (db));
   data->actor = g_strdup (po_database_get_actor (db));
   data->today = po_date_today ();
-  data->yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
   {
-    g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
+    PoScanOptions office;
 
-    /* The same threshold the scan uses: days left, or a share used. */
-    data->yellow_share = g_str_equal (mode, "share-used") ? g_settings_get_int (self->settings, "yellow-share") : 0;
+    /* The same thresholds the scan uses: days left, or a share used. */
+    po_page_load_scan_options (PO_PAGE (self), data->today, &office);
+    data->yellow_days = office.yellow_days;
+    data->yellow_share = office.yellow_share;
   }
   return data;
 }
@@ -1091,9 +1091,6 @@ po_petitions_page_dispose (GObject *object)
   g_clear_object (&self->dialog_cancellable);
   g_clear_object (&self->write_cancellable);
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1195,24 +1192,11 @@ po_petitions_page_class_init (PoPetitionsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.register", NULL);
 }
 
-static void
-on_yellow_threshold_changed_cb (PoPetitionsPage *self)
-{
-  po_page_reload (PO_PAGE (self));
-}
 
 static void
 po_petitions_page_init (PoPetitionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
-  g_signal_connect_swapped (self->settings, "changed::yellow-threshold-days",
-                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
-  g_signal_connect_swapped (self->settings, "changed::yellow-mode",
-                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
-  g_signal_connect_swapped (self->settings, "changed::yellow-share",
-                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
 }
 
 /**

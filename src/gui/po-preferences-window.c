@@ -1,4 +1,4 @@
-/* po-preferences-window.c: the settings of this account
+/* po-preferences-window.c: the settings of this account, and the office's thresholds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +11,17 @@
 #include "po-alert-notify.h"
 #include "po-database.h"
 #include "po-preferences-window.h"
+#include "po-supervision.h"
 
-/* Every control is bound to its GSettings key; nothing here is applied
- * by hand. The database path is the one setting read only at start-up,
+/* How long the thresholds wait for the next click before they are written. */
+#define SAVE_DELAY_MS 400
+
+/* Every control of this account is bound to its GSettings key; nothing
+ * here is applied by hand. The thresholds that turn a deadline yellow
+ * belong to the office instead (po_office_set_yellow()), shared by
+ * everyone who opens its database: they are read when the window opens
+ * and written, off the main thread, a moment after the last change, and
+ * then the main window's pages read their figures again. The database path is the one setting read only at start-up,
  * so the window is told which file is in use now, and a file chosen is
  * opened once, off the main thread, before it is kept. */
 
@@ -26,6 +34,10 @@ struct _PoPreferencesWindow
   gboolean              database_from_command_line;
   GtkFileChooserNative *chooser;
   GCancellable         *check_cancellable; /* a chosen file being opened */
+  PoDatabase           *database;         /* the office, for its thresholds */
+  guint                 save_source;       /* the thresholds, written after a pause */
+  gboolean              loading_thresholds;
+  GCancellable         *save_cancellable;
 
   /* Template widgets */
   AdwComboRow          *yellow_mode_row;
@@ -47,45 +59,11 @@ enum {
   PROP_SETTINGS,
   PROP_DATABASE_PATH,
   PROP_DATABASE_FROM_COMMAND_LINE,
+  PROP_DATABASE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The combo row's items, in the order of the schema's YellowMode enum. */
-static const char * const yellow_modes[] = { "working-days", "share-used" };
-
-static gboolean
-yellow_mode_get_mapping (GValue   *value,
-                         GVariant *variant,
-                         gpointer  user_data)
-{
-  const char *mode = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (yellow_modes); i++)
-    {
-      if (g_str_equal (mode, yellow_modes[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-yellow_mode_set_mapping (const GValue       *value,
-                         const GVariantType *expected_type,
-                         gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= G_N_ELEMENTS (yellow_modes))
-    return NULL;
-
-  return g_variant_new_string (yellow_modes[selected]);
-}
 
 /* The end of working hours stays after their beginning. */
 static void
@@ -122,13 +100,146 @@ on_time_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
-/* The share only matters when yellow goes by the share of time used. */
+/* The share only matters when yellow goes by the share of time used
+ * (the combo row's second item). */
 static void
 update_share_row (PoPreferencesWindow *self)
 {
-  g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
+  gtk_widget_set_visible (self->share_row, adw_combo_row_get_selected (self->yellow_mode_row) == 1);
+}
 
-  gtk_widget_set_visible (self->share_row, g_str_equal (mode, "share-used"));
+typedef struct
+{
+  char *path;
+  char *actor;
+  int   yellow_days;
+  int   yellow_share;
+} ThresholdWrite;
+
+static void
+threshold_write_free (ThresholdWrite *write)
+{
+  g_free (write->path);
+  g_free (write->actor);
+  g_free (write);
+}
+
+static void
+save_thresholds_worker (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  ThresholdWrite *write = task_data;
+  g_autoptr(PoDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((db = po_database_open_as (write->path, write->actor, &error)) == NULL ||
+      !po_database_begin (db, &error) ||
+      !po_office_set_yellow (db, write->yellow_days, write->yellow_share, &error) ||
+      !po_database_commit (db, &error))
+    {
+      if (db != NULL)
+        po_database_rollback (db);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_thresholds_saved_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(PoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  g_clear_object (&self->save_cancellable);
+  /* Every level shown may have changed. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.office-changed", NULL);
+}
+
+static gboolean
+save_thresholds_cb (gpointer user_data)
+{
+  PoPreferencesWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  ThresholdWrite *write = g_new0 (ThresholdWrite, 1);
+
+  self->save_source = 0;
+  write->path = g_strdup (po_database_get_path (self->database));
+  write->actor = g_strdup (po_database_get_actor (self->database));
+  write->yellow_days = gtk_spin_button_get_value_as_int (self->threshold_spin);
+  write->yellow_share = adw_combo_row_get_selected (self->yellow_mode_row) == 1
+                          ? gtk_spin_button_get_value_as_int (self->share_spin) : 0;
+
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  self->save_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->save_cancellable, on_thresholds_saved_cb, g_object_ref (self));
+  g_task_set_source_tag (task, save_thresholds_cb);
+  g_task_set_task_data (task, write, (GDestroyNotify) threshold_write_free);
+  g_task_run_in_thread (task, save_thresholds_worker);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button changes once per click: the office is written once the
+ * clicks pause. */
+static void
+on_threshold_changed_cb (PoPreferencesWindow *self)
+{
+  update_share_row (self);
+  if (self->loading_thresholds || self->database == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_thresholds_cb, self);
+}
+
+static void
+load_thresholds (PoPreferencesWindow *self)
+{
+  PoScanOptions options;
+
+  po_scan_options_init (&options, po_date_today ());
+  if (self->database != NULL && !po_scan_options_load (&options, self->database, po_date_today (), NULL))
+    po_scan_options_init (&options, po_date_today ());
+
+  self->loading_thresholds = TRUE;
+  gtk_spin_button_set_value (self->threshold_spin, options.yellow_days);
+  if (options.yellow_share > 0)
+    gtk_spin_button_set_value (self->share_spin, options.yellow_share);
+  adw_combo_row_set_selected (self->yellow_mode_row, options.yellow_share > 0 ? 1 : 0);
+  self->loading_thresholds = FALSE;
+  gtk_widget_set_sensitive (gtk_widget_get_parent (self->share_row), self->database != NULL);
+}
+
+/**
+ * po_preferences_window_flush:
+ *
+ * Writes the thresholds now if a change is waiting, for tests.
+ *
+ * Returns: whether one was waiting
+ */
+gboolean
+po_preferences_window_flush (PoPreferencesWindow *self)
+{
+  g_return_val_if_fail (PO_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (self->save_source == 0)
+    return FALSE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  save_thresholds_cb (self);
+  return TRUE;
 }
 
 static gboolean
@@ -312,18 +423,13 @@ po_preferences_window_constructed (GObject *object)
 
   g_return_if_fail (G_IS_SETTINGS (self->settings));
 
-  g_settings_bind_with_mapping (self->settings, "yellow-mode",
-                                self->yellow_mode_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                yellow_mode_get_mapping,
-                                yellow_mode_set_mapping,
-                                NULL, NULL);
-  g_settings_bind (self->settings, "yellow-threshold-days",
-                   gtk_spin_button_get_adjustment (self->threshold_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "yellow-share",
-                   gtk_spin_button_get_adjustment (self->share_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  load_thresholds (self);
+  g_signal_connect_object (self->yellow_mode_row, "notify::selected",
+                           G_CALLBACK (on_threshold_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->threshold_spin, "value-changed",
+                           G_CALLBACK (on_threshold_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->share_spin, "value-changed",
+                           G_CALLBACK (on_threshold_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "notify-working-hours-only",
                    self->working_hours_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -340,9 +446,6 @@ po_preferences_window_constructed (GObject *object)
   g_signal_connect (self->hours_end_spin, "input", G_CALLBACK (on_time_input_cb), NULL);
   on_time_output_cb (self->hours_start_spin);
   on_time_output_cb (self->hours_end_spin);
-  g_signal_connect_object (self->settings, "changed::yellow-mode",
-                           G_CALLBACK (update_share_row), self,
-                           G_CONNECT_SWAPPED);
   update_share_row (self);
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
@@ -367,6 +470,10 @@ po_preferences_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  /* A change still waiting is written as the window closes. */
+  if (self->save_source != 0)
+    po_preferences_window_flush (self);
+  g_clear_object (&self->save_cancellable);
 
   G_OBJECT_CLASS (po_preferences_window_parent_class)->dispose (object);
 }
@@ -377,6 +484,7 @@ po_preferences_window_finalize (GObject *object)
   PoPreferencesWindow *self = (PoPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (po_preferences_window_parent_class)->finalize (object);
@@ -404,6 +512,10 @@ po_preferences_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->database_from_command_line);
       break;
 
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -429,6 +541,10 @@ po_preferences_window_set_property (GObject      *object,
 
     case PROP_DATABASE_FROM_COMMAND_LINE:
       self->database_from_command_line = g_value_get_boolean (value);
+      break;
+
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
       break;
 
     default:
@@ -474,6 +590,17 @@ po_preferences_window_class_init (PoPreferencesWindowClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PoPreferencesWindow:database:
+   *
+   * The office open, whose thresholds the window shows and sets; %NULL
+   * leaves them insensitive.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         PO_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/poweroversight/PowerOversight/po-preferences-window.ui");
@@ -502,6 +629,7 @@ po_preferences_window_init (PoPreferencesWindow *self)
  * po_preferences_window_new:
  * @parent: (nullable): the window it belongs to
  * @settings: the application's settings
+ * @database: (nullable): the office open, for its thresholds
  * @database_path: (nullable): the database file in use
  * @database_from_command_line: whether that file was given with --db
  *
@@ -510,6 +638,7 @@ po_preferences_window_init (PoPreferencesWindow *self)
 GtkWidget *
 po_preferences_window_new (GtkWindow  *parent,
                            GSettings  *settings,
+                           PoDatabase *database,
                            const char *database_path,
                            gboolean    database_from_command_line)
 {
@@ -519,6 +648,7 @@ po_preferences_window_new (GtkWindow  *parent,
   return g_object_new (PO_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "settings", settings,
+                       "database", database,
                        "database-path", database_path,
                        "database-from-command-line", database_from_command_line,
                        NULL);

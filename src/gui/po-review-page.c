@@ -215,7 +215,12 @@ load_queue_async (PoReviewPage        *self,
   g_autoptr(GTask) task = NULL;
   WorkerData *data = worker_data_new (self);
 
-  data->yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
+  {
+    PoScanOptions office;
+
+    po_page_load_scan_options (PO_PAGE (self), data->today, &office);
+    data->yellow_days = office.yellow_days;
+  }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, load_queue_async);
@@ -1393,11 +1398,6 @@ go_back_action (GtkWidget  *widget,
   po_page_leaflet_go_back (PO_PAGE (self), self->leaflet, GTK_WIDGET (self->list_view));
 }
 
-static void
-on_yellow_threshold_changed_cb (PoReviewPage *self)
-{
-  po_page_reload (PO_PAGE (self));
-}
 
 /* PoPage */
 
@@ -1649,8 +1649,6 @@ po_review_page_init (PoReviewPage *self)
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_swapped (self->settings, "changed::yellow-threshold-days",
-                            G_CALLBACK (on_yellow_threshold_changed_cb), self);
   g_signal_connect_swapped (self->settings, "changed::actor-name",
                             G_CALLBACK (on_decision_changed_cb), self);
 }

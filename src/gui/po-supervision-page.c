@@ -48,7 +48,6 @@ struct _PoSupervisionPage
 {
   PoPage               parent_instance;
 
-  GSettings           *settings;
   GListStore          *alerts;
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
@@ -910,19 +909,6 @@ update_actions (PoSupervisionPage *self)
   gtk_widget_action_set_enabled (widget, "page.record-suspension", can_act && g_strcmp0 (alert->subject, "case") == 0);
 }
 
-/* The thresholds the analyst chose in the preferences. */
-static void
-scan_options_from_settings (PoSupervisionPage *self,
-                            PoScanOptions     *options,
-                            PoDate             today)
-{
-  g_autofree char *mode = g_settings_get_string (self->settings, "yellow-mode");
-
-  po_scan_options_init (options, today);
-  options->yellow_days = g_settings_get_int (self->settings, "yellow-threshold-days");
-  options->yellow_share = g_str_equal (mode, "share-used") ? g_settings_get_int (self->settings, "yellow-share") : 0;
-}
-
 /* Recording what the analyst did */
 
 static void
@@ -1071,7 +1057,7 @@ on_dialog_answered_cb (GObject      *object,
   data->end = answer->end;
   data->kind = answer->kind;
   if (ask->kind == WRITE_SUSPENSION)
-    scan_options_from_settings (self, &data->scan_options, data->today);
+    po_page_load_scan_options (PO_PAGE (self), data->today, &data->scan_options);
   g_free (ask);
 
   self->write_cancellable = g_cancellable_new ();
@@ -1332,7 +1318,7 @@ po_supervision_page_scan (PoSupervisionPage *self)
     return;
 
   data = worker_data_new (self);
-  scan_options_from_settings (self, &data->scan_options, data->today);
+  po_page_load_scan_options (PO_PAGE (self), data->today, &data->scan_options);
 
   self->scanning = TRUE;
   data->progress = begin_work (self, _("Checking every rule…"));
@@ -1873,9 +1859,6 @@ po_supervision_page_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -2016,7 +1999,6 @@ po_supervision_page_init (PoSupervisionPage *self)
 
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->caption_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  self->settings = g_settings_new (APP_ID);
 }
 
 /**

@@ -258,10 +258,11 @@ reload_action (GtkWidget  *widget,
     po_page_reload (PO_PAGE (page));
 }
 
-/* The working-day calendar changed: every deadline may have moved, so
- * every page reads its figures again, and the alerts are checked. */
+/* The office's calendar or thresholds changed: every deadline or level
+ * may have moved, so every page reads its figures again, and the alerts
+ * are checked. */
 static void
-calendar_changed_action (GtkWidget  *widget,
+office_changed_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
@@ -272,7 +273,7 @@ calendar_changed_action (GtkWidget  *widget,
     {
       PoPage *page = po_window_get_page (self, page_infos[i].name);
 
-      if (page != NULL && !g_str_equal (page_infos[i].name, "calendar"))
+      if (page != NULL)
         po_page_reload (page);
     }
   if (PO_IS_SUPERVISION_PAGE (supervision))
@@ -444,7 +445,7 @@ po_window_class_init (PoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.calendar-changed", NULL, calendar_changed_action);
+  gtk_widget_class_install_action (widget_class, "win.office-changed", NULL, office_changed_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
