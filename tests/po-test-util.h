@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "po-database.h"
+#include "po-demo.h"
 
 /* A fresh folder for one test's files, removed with its contents. */
 static inline char *
@@ -68,4 +69,28 @@ po_test_assert_date (PoDate      date,
 
   po_date_format_buf (date, buf);
   g_assert_cmpstr (buf, ==, expected);
+}
+
+/* Fills @db with a demo office of this size, the same for the same @seed,
+ * as of @today (YYYY-MM-DD), or of the real day when %NULL. */
+static inline void
+po_test_fill_demo (PoDatabase *db,
+                   guint       items,
+                   guint       cases,
+                   guint       petitions,
+                   guint32     seed,
+                   const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  PoDemoOptions options;
+
+  po_demo_options_init (&options);
+  options.items = items;
+  options.cases = cases;
+  options.petitions = petitions;
+  options.seed = seed;
+  if (today != NULL)
+    options.today = po_test_date (today);
+  g_assert_true (po_demo_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
 }

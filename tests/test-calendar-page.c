@@ -319,18 +319,10 @@ static void
 setup_office (void)
 {
   g_autoptr(GError) error = NULL;
-  PoDemoOptions options;
 
   tmpdir = po_test_make_dir ();
   database = po_test_open (tmpdir, "office.db");
-  po_demo_options_init (&options);
-  options.items = 40;
-  options.cases = 200;
-  options.petitions = 60;
-  options.seed = 3;
-  options.today = po_test_date (TODAY);
-  g_assert_true (po_demo_generate (database, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (database, 40, 200, 60, 3, TODAY);
   /* Requests received across 2026-11-20, and at the year's end with the
    * reply due in the unpublished 2027. */
   g_assert_true (po_database_exec (database,

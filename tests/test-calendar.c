@@ -585,16 +585,8 @@ static void
 demo_office (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  PoDemoOptions options;
 
-  po_demo_options_init (&options);
-  options.items = 60;
-  options.cases = 800;
-  options.petitions = 200;
-  options.seed = 5;
-  options.today = po_test_date ("2026-11-27");
-  g_assert_true (po_demo_generate (f->db, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (f->db, 60, 800, 200, 5, "2026-11-27");
   /* Requests received across 2026-11-20, well before it, and at the year's
    * end, whose reply is due in the unpublished 2027. */
   g_assert_true (po_database_exec (f->db,

@@ -1024,19 +1024,9 @@ test_finalize (void)
 static void
 setup_office (void)
 {
-  g_autoptr(GError) error = NULL;
-  PoDemoOptions options;
-
   tmpdir = po_test_make_dir ();
   database = po_test_open (tmpdir, "office.db");
-
-  po_demo_options_init (&options);
-  options.items = N_ITEMS;
-  options.cases = 0;
-  options.petitions = 0;
-  options.seed = 11;
-  g_assert_true (po_demo_generate (database, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (database, N_ITEMS, 0, 0, 11, NULL);
 }
 
 int

@@ -791,19 +791,11 @@ test_application_startup_scan (void)
   g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(PoCalendar) calendar = NULL;
   g_autoptr(GDateTime) now = NULL;
-  PoDemoOptions options;
   GtkWindow *app_window;
   PoPage *pane;
   guint red, yellow;
 
-  po_demo_options_init (&options);
-  options.items = 30;
-  options.cases = 150;
-  options.petitions = 40;
-  options.seed = 3;
-  options.today = po_test_date (TODAY);
-  g_assert_true (po_demo_generate (office, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (office, 30, 150, 40, 3, TODAY);
 
   /* Working hours of one minute after midnight: now is outside them. */
   g_settings_set_boolean (settings, "notify-working-hours-only", TRUE);
@@ -1037,19 +1029,9 @@ on_alerts_raised_cb (PoSupervisionPage *emitter,
 static void
 setup_office (void)
 {
-  g_autoptr(GError) error = NULL;
-  PoDemoOptions options;
-
   tmpdir = po_test_make_dir ();
   database = po_test_open (tmpdir, "office.db");
-  po_demo_options_init (&options);
-  options.items = 60;
-  options.cases = 400;
-  options.petitions = 120;
-  options.seed = 7;
-  options.today = po_test_date (TODAY);
-  g_assert_true (po_demo_generate (database, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (database, 60, 400, 120, 7, TODAY);
 }
 
 static GtkWidget *

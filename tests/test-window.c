@@ -20,6 +20,7 @@
 #include "po-overview.h"
 #include "po-overview-page.h"
 #include "po-preferences-window.h"
+#include "po-test-util.h"
 #include "po-window.h"
 
 /* The sidebar's entries, in order. */
@@ -528,7 +529,6 @@ setup_office (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  PoDemoOptions options;
 
   tmpdir = g_dir_make_tmp ("test-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -537,13 +537,7 @@ setup_office (void)
   database = po_database_open (path, &error);
   g_assert_no_error (error);
 
-  po_demo_options_init (&options);
-  options.items = 60;
-  options.cases = 200;
-  options.petitions = 50;
-  options.seed = 7;
-  g_assert_true (po_demo_generate (database, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  po_test_fill_demo (database, 60, 200, 50, 7, NULL);
 }
 
 static void
