@@ -206,9 +206,13 @@ test_makeup_day_on_weekday_refused (void)
   dialog = po_gui_test_wait_dialog ();
   po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "text"), "防汛停工");
   g_assert_null (po_gui_test_find_named (GTK_WIDGET (dialog), "end"));
+  /* Not filled in yet: not sendable, but not shown as a mistake either. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_false (gtk_widget_has_css_class (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), "error"));
   /* 2026-11-23 is a Monday. */
   po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), "2026-11-23");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_true (gtk_widget_has_css_class (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), "error"));
   po_gui_test_set_text (po_gui_test_find_named (GTK_WIDGET (dialog), "date"), "2026-11-28");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   po_gui_test_respond (dialog, "cancel");

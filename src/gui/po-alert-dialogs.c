@@ -166,6 +166,18 @@ end_is_valid (DialogData *data)
   return end != PO_DATE_INVALID && (read_date (data) == PO_DATE_INVALID || end >= read_date (data));
 }
 
+/* Red when what was typed cannot be taken; a field not yet filled in is
+ * not an error, though the form cannot be sent without it. */
+static void
+mark_error (GtkWidget *row,
+            gboolean   valid)
+{
+  if (valid || *gtk_editable_get_text (GTK_EDITABLE (row)) == '\0')
+    gtk_widget_remove_css_class (row, "error");
+  else
+    gtk_widget_add_css_class (row, "error");
+}
+
 static void
 update_response (DialogData *data)
 {
@@ -185,10 +197,7 @@ update_response (DialogData *data)
       if (data->kind == PO_ALERT_DIALOG_DAYS_OFF && *gtk_editable_get_text (data->end_row) == '\0')
         valid = FALSE;
 
-      if (valid)
-        gtk_widget_remove_css_class (GTK_WIDGET (data->end_row), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (data->end_row), "error");
+      mark_error (GTK_WIDGET (data->end_row), valid);
       ready = ready && valid;
     }
   if (data->date_row != NULL)
@@ -203,10 +212,7 @@ update_response (DialogData *data)
       else if (data->kind != PO_ALERT_DIALOG_DAYS_OFF)
         valid = valid && date <= po_date_today ();
 
-      if (valid)
-        gtk_widget_remove_css_class (GTK_WIDGET (data->date_row), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (data->date_row), "error");
+      mark_error (GTK_WIDGET (data->date_row), valid);
       ready = ready && valid;
     }
   adw_message_dialog_set_response_enabled (data->dialog, "apply", ready);
