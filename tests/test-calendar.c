@@ -680,6 +680,10 @@ test_edit_by_hand (Fixture       *f,
                                                 FALSE, "远", &error));
   g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
   g_clear_error (&error);
+  g_assert_false (po_calendar_store_add_period (f->db, 2026, po_test_date ("2027-05-01"), po_test_date ("2027-05-05"),
+                                                FALSE, "劳动节", &error));
+  g_assert_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
   g_assert_false (po_calendar_store_add_period (f->db, 2003, po_test_date ("2003-05-01"), po_test_date ("2003-05-01"),
                                                 FALSE, "劳动节", &error));
   g_assert_error (error, PO_ERROR, PO_ERROR_OUT_OF_RANGE);
@@ -718,6 +722,72 @@ test_edit_by_hand (Fixture       *f,
   g_assert_cmpint (g_array_index (years, PoCalendarYear, years->len - 1).year, ==, 2027);
   g_assert_cmpuint (g_array_index (years, PoCalendarYear, years->len - 1).n_holidays, ==, 3);
   g_assert_cmpuint (g_array_index (years, PoCalendarYear, years->len - 1).n_workdays, ==, 0);
+
+  /* Emptied again, the year entered by hand has no schedule: provisional
+   * again. A shipped year keeps its schedule however many days go. */
+  g_assert_true (po_calendar_store_remove_period (f->db, po_test_date ("2027-01-01"), po_test_date ("2027-01-03"), &error));
+  g_assert_no_error (error);
+  reload (f);
+  g_assert_false (po_calendar_is_published (f->cal, 2027));
+  g_clear_pointer (&next_year, g_free);
+  next_year = due_of (f, "subject = 'review' AND kind = 'reply' AND subject_id = (SELECT id FROM review_requests WHERE title = '跨年')");
+  g_assert_cmpstr (next_year, ==, "2027-01-07:1");
+  assert_deadlines_complete (f);
+
+  /* Undo puts back a period as it was, even one imported without a name. */
+  g_assert_true (po_database_exec (f->db, "UPDATE calendar_exceptions SET name = '' WHERE day = '2026-05-01'", &error));
+  g_assert_true (po_calendar_store_remove_period (f->db, po_test_date ("2026-05-01"), po_test_date ("2026-05-01"), &error));
+  g_assert_true (po_calendar_store_restore_period (f->db, 2026, po_test_date ("2026-05-01"), po_test_date ("2026-05-01"),
+                                                   FALSE, "", &error));
+  g_assert_no_error (error);
+  reload (f);
+  g_assert_false (workday (f, "2026-05-01"));
+  g_assert_true (po_calendar_is_published (f->cal, 2026));
+}
+
+/* A case suspended after its first due day: a day off inside the
+ * suspension moves the deadline, though it lies past the deadline's own
+ * count. */
+static void
+test_edit_inside_suspension (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  demo_office (f);
+  id = po_database_query_int (f->db,
+                              "SELECT subject_id FROM deadlines WHERE subject = 'case' AND kind = 'decision' "
+                              "AND start_on >= '2026-10-12' AND due_on <= '2026-11-05' ORDER BY subject_id LIMIT 1",
+                              NULL);
+  g_assert_cmpint (id, >, 0);
+  /* Testing from 11-16 to 11-27: ten working days more. */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO case_suspensions (case_id, kind, start_on, end_on) "
+                                            "VALUES (%" G_GINT64_FORMAT ", 'testing', '2026-11-16', '2026-11-27')", id);
+    g_assert_true (po_database_exec (f->db, sql, &error));
+  }
+  g_assert_true (po_deadlines_refresh_one (f->db, "case", id, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *where = g_strdup_printf ("subject = 'case' AND kind = 'decision' AND subject_id = %" G_GINT64_FORMAT, id);
+    g_autofree char *check = NULL;
+
+    before = due_of (f, where);
+    g_assert_cmpstr (before, <, "2026-11-26");
+    /* 11-26, inside the testing and past the deadline: one suspended
+     * working day fewer. */
+    g_assert_true (po_calendar_store_add_period (f->db, 2026, po_test_date ("2026-11-26"), po_test_date ("2026-11-26"),
+                                                 FALSE, "停电", &error));
+    g_assert_no_error (error);
+    after = due_of (f, where);
+    g_assert_cmpstr (after, <, before);
+    assert_deadlines_complete (f);
+    check = due_of (f, where);
+    g_assert_cmpstr (check, ==, after);
+  }
 }
 
 /* An import recomputes what it moved, and nothing when it moved nothing. */
@@ -785,6 +855,7 @@ main (int   argc,
   ADD ("/calendar/export/round-trip", test_export_round_trip);
   ADD ("/calendar/edit-by-hand", test_edit_by_hand);
   ADD ("/calendar/missing-year", test_missing_year);
+  ADD ("/calendar/edit-inside-suspension", test_edit_inside_suspension);
   ADD ("/calendar/import/recomputes-what-moved", test_import_recomputes_what_moved);
 #undef ADD
 

@@ -978,6 +978,7 @@ check_period (int          year,
               PoDate       last,
               gboolean     workday,
               const char  *name,
+              gboolean     require_name,
               GError     **error)
 {
   char a[11], b[11];
@@ -995,11 +996,13 @@ check_period (int          year,
     }
   po_date_format_buf (first, a);
   po_date_format_buf (last, b);
-  /* 元旦 may begin in the last days of the year before. */
-  if (po_date_year (first) < year - 1 || po_date_year (last) > year + 1)
+  /* A year's notice holds its own days, and for 元旦 the last days of
+   * the December before (a holiday, or a Saturday worked for it). */
+  if (first < po_date_from_ymd (year - 1, 12, 1) || last > po_date_from_ymd (year, 12, 31))
     {
       g_set_error (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
-                   _("%s to %s is too far from %d to be part of its schedule"), a, b, year);
+                   _("%s to %s is not part of the schedule of %d, which holds that year’s days and the last days of the December before"),
+                   a, b, year);
       return FALSE;
     }
   if (last - first >= 31)
@@ -1008,7 +1011,7 @@ check_period (int          year,
                    _("%s to %s is longer than a month; no published holiday is"), a, b);
       return FALSE;
     }
-  if (name == NULL || *name == '\0')
+  if (require_name && (name == NULL || *name == '\0'))
     {
       g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
                            workday ? _("Name the holiday this working day makes up for, such as 国庆节")
@@ -1084,6 +1087,15 @@ edit_calendar (PoDatabase  *db,
         goto fail;
     }
 
+  /* A year entered by hand and emptied again has no schedule any more:
+   * its deadlines are provisional again. */
+  if (sql == NULL &&
+      !po_database_exec (db,
+                         "DELETE FROM calendar_years WHERE source = '' AND NOT EXISTS "
+                         "(SELECT 1 FROM calendar_exceptions AS e WHERE e.year = calendar_years.year)",
+                         error))
+    goto fail;
+
   if (!recompute_changed (db, &before, error) ||
       !po_database_exec (db, "RELEASE calendar_edit", error))
     goto fail;
@@ -1111,6 +1123,27 @@ fail:
  * provisional. The deadlines counted across the days are recomputed, in
  * the same savepoint.
  */
+static gboolean
+add_period (PoDatabase  *db,
+            int          year,
+            PoDate       first,
+            PoDate       last,
+            gboolean     workday,
+            const char  *name,
+            gboolean     require_name,
+            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  guint replaced;
+
+  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
+
+  if (!check_period (year, first, last, workday, trimmed, require_name, error))
+    return FALSE;
+  return edit_calendar (db, "INSERT INTO calendar_exceptions (day, year, kind, name) VALUES (?1, ?2, ?3, ?4)",
+                        year, first, last, workday ? "workday" : "holiday", trimmed, &replaced, error);
+}
+
 gboolean
 po_calendar_store_add_period (PoDatabase  *db,
                               int          year,
@@ -1120,23 +1153,36 @@ po_calendar_store_add_period (PoDatabase  *db,
                               const char  *name,
                               GError     **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
-  guint replaced;
+  return add_period (db, year, first, last, workday, name, TRUE, error);
+}
 
-  g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
-
-  if (!check_period (year, first, last, workday, trimmed, error))
-    return FALSE;
-  return edit_calendar (db, "INSERT INTO calendar_exceptions (day, year, kind, name) VALUES (?1, ?2, ?3, ?4)",
-                        year, first, last, workday ? "workday" : "holiday", trimmed, &replaced, error);
+/**
+ * po_calendar_store_restore_period:
+ *
+ * Puts back a period po_calendar_store_remove_period() removed, as
+ * po_calendar_store_list_periods() gave it, for Undo: as
+ * po_calendar_store_add_period(), but a period imported without a name
+ * comes back without one.
+ */
+gboolean
+po_calendar_store_restore_period (PoDatabase  *db,
+                                  int          year,
+                                  PoDate       first,
+                                  PoDate       last,
+                                  gboolean     workday,
+                                  const char  *name,
+                                  GError     **error)
+{
+  return add_period (db, year, first, last, workday, name, FALSE, error);
 }
 
 /**
  * po_calendar_store_remove_period:
  *
  * Removes the days off and make-up working days from @first to @last:
- * they follow the Monday–Friday rule again. The deadlines counted across
- * them are recomputed, in the same savepoint.
+ * they follow the Monday–Friday rule again. A year entered by hand whose
+ * last day is removed has no schedule any more. The deadlines counted
+ * across them are recomputed, in the same savepoint.
  */
 gboolean
 po_calendar_store_remove_period (PoDatabase  *db,
@@ -1149,9 +1195,15 @@ po_calendar_store_remove_period (PoDatabase  *db,
 
   g_return_val_if_fail (PO_IS_DATABASE (db), FALSE);
 
-  if (first == PO_DATE_INVALID || last == PO_DATE_INVALID || last < first || last - first > 366)
+  if (first == PO_DATE_INVALID || last == PO_DATE_INVALID || last < first)
     {
       g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT, _("The last day comes before the first"));
+      return FALSE;
+    }
+  if (last - first > 366)
+    {
+      g_set_error_literal (error, PO_ERROR, PO_ERROR_INVALID_INPUT,
+                           _("Remove the days of one year at a time, at most"));
       return FALSE;
     }
   if (!edit_calendar (db, NULL, 0, first, last, NULL, NULL, &removed, error))

@@ -68,6 +68,13 @@ gboolean    po_calendar_store_add_period     (PoDatabase  *db,
                                               gboolean     workday,
                                               const char  *name,
                                               GError     **error);
+gboolean    po_calendar_store_restore_period (PoDatabase  *db,
+                                              int          year,
+                                              PoDate       first,
+                                              PoDate       last,
+                                              gboolean     workday,
+                                              const char  *name,
+                                              GError     **error);
 gboolean    po_calendar_store_remove_period  (PoDatabase  *db,
                                               PoDate       first,
                                               PoDate       last,

@@ -734,6 +734,16 @@ po_deadlines_refresh_changed_days (PoDatabase     *db,
       sqlite3_bind_text (touch, 1, subjects[i], -1, SQLITE_STATIC);
       if (!po_database_step_done (db, touch, error))
         goto fail;
+      /* A filing deadline counted back into 2003 has no row; a new
+       * make-up day may give it one. */
+      if (g_str_equal (subjects[i], "review") &&
+          !po_database_exec (db,
+                             "INSERT OR IGNORE INTO temp.po_touched (id) "
+                             "SELECT r.id FROM review_requests AS r WHERE r.effective_on IS NOT NULL AND NOT EXISTS "
+                             "(SELECT 1 FROM deadlines AS d WHERE d.subject = 'review' AND d.kind = 'filing' "
+                             " AND d.subject_id = r.id)",
+                             error))
+        goto fail;
       if (is_case &&
           !po_database_exec (db,
                              "INSERT OR IGNORE INTO temp.po_touched (id) "
