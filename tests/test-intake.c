@@ -1843,6 +1843,35 @@ test_cli_settings (Fixture       *f,
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (rows, ==, "");
   }
+  /* A share instead: C-OK has used 1 of its 5 working days (20 %). */
+  {
+    g_auto(Run) r = cli (f, "settings", "yellow-share", "20", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "yellow-days 4\nyellow-share 20\n");
+  }
+  {
+    g_auto(Run) r = cli (f, "scan", "--today", TODAY, NULL);
+    g_autofree char *rows = case_rows (r.out);
+    g_autofree char *expected = g_strdup_printf ("overdue-case,yellow,case,C-OK,%s,2026-12-03,0", f->dept_name);
+
+    g_assert_cmpstr (rows, ==, expected);
+  }
+  {
+    g_auto(Run) r = cli (f, "settings", "yellow-share", "21", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = cli (f, "scan", "--today", TODAY, NULL);
+    g_autofree char *rows = case_rows (r.out);
+
+    g_assert_cmpstr (rows, ==, "");
+  }
+  {
+    static const char *const unknown[] = { "colour", NULL };
+    g_auto(Run) r = cli (f, "settings", "colour", "red", NULL);
+
+    assert_failed (&r, 2, unknown);
+  }
 }
 
 /* The demo office has review requests that raise alerts of their own;

@@ -33,6 +33,7 @@ struct _PoCalendarPage
   gboolean              busy;
   gboolean              filling_dropdown;
   gboolean              asking_workday;   /* which form is open */
+  gboolean              disposed;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -53,6 +54,7 @@ typedef enum
   WRITE_IMPORT,
   WRITE_ADD,
   WRITE_REMOVE,
+  WRITE_RESTORE,
 } WriteKind;
 
 /* What a worker writes, and what the page says when it is done. */
@@ -84,6 +86,8 @@ write_free (Write *write)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Write, write_free)
 
 static void update_actions (PoCalendarPage *self);
+static void on_undo_clicked_cb (AdwToast       *toast,
+                                PoCalendarPage *self);
 
 /* Reading */
 
@@ -133,8 +137,11 @@ create_period_row (PoCalendarPage         *self,
   GtkWidget *tag = gtk_label_new (p->workday ? C_("calendar tag", "Work") : C_("calendar tag", "Off"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  /* Translators: a holiday imported without a name */
+  const char *name = *p->name != '\0' ? p->name : _("Unnamed");
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
@@ -146,7 +153,7 @@ create_period_row (PoCalendarPage         *self,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
   /* Translators: the button that removes a holiday, %s its name */
-  label = g_strdup_printf (_("Remove “%s”"), p->name);
+  label = g_strdup_printf (_("Remove “%s”"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "page.remove");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ssbsi)", first, last, p->workday, p->name, self->year);
@@ -341,6 +348,10 @@ write_worker (GTask        *task,
     case WRITE_ADD:
       ok = po_calendar_store_add_period (db, write->year, write->first, write->last, write->workday, write->name, &error);
       break;
+    case WRITE_RESTORE:
+      ok = po_calendar_store_restore_period (db, write->year, write->first, write->last, write->workday, write->name,
+                                             &error);
+      break;
     case WRITE_REMOVE:
     default:
       ok = po_calendar_store_remove_period (db, write->first, write->last, &error);
@@ -368,6 +379,8 @@ on_written_cb (GObject      *source_object,
   g_autofree char *last = po_date_format (write->last);
   int year = write->year;
 
+  if (self->disposed)
+    return;
   g_clear_object (&self->cancellable);
   set_busy (self, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -397,6 +410,7 @@ on_written_cb (GObject      *source_object,
       }
       break;
     case WRITE_ADD:
+    case WRITE_RESTORE:
       message = write->first == write->last
                   /* Translators: a holiday's name and a day */
                   ? g_strdup_printf (_("Added “%s”, %s"), write->name, first)
@@ -411,8 +425,25 @@ on_written_cb (GObject      *source_object,
                   ? g_strdup_printf (_("Removed “%s”, %s"), write->name, first)
                   /* Translators: a holiday's name and its first and last day */
                   : g_strdup_printf (_("Removed “%s”, %s to %s"), write->name, first, last);
-      po_page_show_toast_with_button (PO_PAGE (self), message, _("_Undo"), "page.restore",
-                                      g_variant_new ("(ssbsi)", first, last, write->workday, write->name, write->year));
+      {
+        AdwToast *toast = po_page_show_toast_with_button (PO_PAGE (self), message, _("_Undo"));
+        Write *undo = g_new0 (Write, 1);
+
+        /* Undo puts the period back as it was. */
+        undo->kind = WRITE_RESTORE;
+        undo->year = write->year;
+        undo->first = write->first;
+        undo->last = write->last;
+        undo->workday = write->workday;
+        undo->name = g_strdup (write->name);
+        if (toast != NULL)
+          {
+            g_object_set_data_full (G_OBJECT (toast), "po-undo", undo, (GDestroyNotify) write_free);
+            g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+          }
+        else
+          write_free (undo);
+      }
       break;
     }
 
@@ -459,7 +490,8 @@ po_calendar_page_import (PoCalendarPage *self,
   g_return_if_fail (PO_IS_CALENDAR_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->busy || (path = g_file_get_path (file)) == NULL)
+  /* Not while a form is open, nor while another change is written. */
+  if (self->busy || self->cancellable != NULL || (path = g_file_get_path (file)) == NULL)
     return;
   basename = g_file_get_basename (file);
   write = g_new0 (Write, 1);
@@ -482,7 +514,7 @@ write_period (PoCalendarPage *self,
 {
   Write *write;
 
-  if (self->busy)
+  if (self->busy || self->cancellable != NULL)
     return;
   write = g_new0 (Write, 1);
   write->kind = kind;
@@ -492,6 +524,16 @@ write_period (PoCalendarPage *self,
   write->workday = workday;
   write->name = g_strdup (name);
   run_write (self, write, _("Recomputing the deadlines counted across these days…"));
+}
+
+static void
+on_undo_clicked_cb (AdwToast       *toast,
+                    PoCalendarPage *self)
+{
+  Write *undo = g_object_get_data (G_OBJECT (toast), "po-undo");
+
+  if (undo != NULL)
+    write_period (self, WRITE_RESTORE, undo->year, undo->first, undo->last, undo->workday, undo->name);
 }
 
 /* Actions */
@@ -572,9 +614,9 @@ add_action (GtkWidget  *widget,
   update_actions (self);
 }
 
-/* page.remove and page.restore: (first, last, workday, name, year). */
+/* page.remove: (first, last, workday, name, year) of a period shown. */
 static void
-period_action (GtkWidget  *widget,
+remove_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
@@ -584,8 +626,7 @@ period_action (GtkWidget  *widget,
   int year;
 
   g_variant_get (param, "(&s&sb&si)", &first, &last, &workday, &name, &year);
-  write_period (self, g_str_equal (action_name, "page.remove") ? WRITE_REMOVE : WRITE_ADD, year,
-                po_date_parse (first, NULL), po_date_parse (last, NULL), workday, name);
+  write_period (self, WRITE_REMOVE, year, po_date_parse (first, NULL), po_date_parse (last, NULL), workday, name);
 }
 
 static void
@@ -598,7 +639,6 @@ update_actions (PoCalendarPage *self)
   gtk_widget_action_set_enabled (widget, "page.add-days-off", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.add-makeup-day", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.remove", idle);
-  gtk_widget_action_set_enabled (widget, "page.restore", idle);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), !self->busy);
 }
 
@@ -627,6 +667,7 @@ po_calendar_page_dispose (GObject *object)
 {
   PoCalendarPage *self = PO_CALENDAR_PAGE (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
@@ -674,8 +715,7 @@ po_calendar_page_class_init (PoCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "page.add-days-off", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.add-makeup-day", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "page.remove", "(ssbsi)", period_action);
-  gtk_widget_class_install_action (widget_class, "page.restore", "(ssbsi)", period_action);
+  gtk_widget_class_install_action (widget_class, "page.remove", "(ssbsi)", remove_action);
 }
 
 static void

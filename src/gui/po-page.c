@@ -281,51 +281,52 @@ void
 po_page_show_toast (PoPage     *self,
                     const char *message)
 {
-  po_page_show_toast_with_button (self, message, NULL, NULL, NULL);
+  po_page_show_toast_with_button (self, message, NULL);
 }
 
 /**
  * po_page_show_toast_with_button:
  * @message: a sentence for the user
- * @button_label: (nullable): the button's label, such as “_Undo”
- * @action_name: (nullable): the action the button activates
- * @target: (nullable): the action's parameter, consumed if floating
+ * @button_label: the button's label, such as “_Undo”
  *
- * Shows @message in the window's toast overlay, with a button.
+ * Shows @message in the window's toast overlay, with a button: connect
+ * to the toast's #AdwToast::button-clicked (the toast is not inside the
+ * page, so the page's actions do not reach it).
+ *
+ * Returns: (transfer none) (nullable): the toast shown, or %NULL when the
+ *   page is in no window with a toast overlay
  */
-void
+AdwToast *
 po_page_show_toast_with_button (PoPage     *self,
                                 const char *message,
-                                const char *button_label,
-                                const char *action_name,
-                                GVariant   *target)
+                                const char *button_label)
 {
-  g_autoptr(GVariant) sunk = target ? g_variant_ref_sink (target) : NULL;
   g_autofree char *markup = NULL;
   GtkWidget *overlay;
   AdwToast *toast;
 
-  g_return_if_fail (PO_IS_PAGE (self));
-  g_return_if_fail (message != NULL);
+  g_return_val_if_fail (PO_IS_PAGE (self), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     {
       g_debug ("No toast overlay for: %s", message);
-      return;
+      return NULL;
     }
 
   /* A toast's title is Pango markup in libadwaita 1.2. */
   markup = g_markup_escape_text (message, -1);
   toast = adw_toast_new (markup);
-  if (button_label != NULL && action_name != NULL)
+  /* A toast with a button answers what was just done: shown at once,
+   * ahead of those waiting. */
+  if (button_label != NULL)
     {
       adw_toast_set_button_label (toast, button_label);
-      adw_toast_set_action_name (toast, action_name);
-      if (sunk != NULL)
-        adw_toast_set_action_target_value (toast, sunk);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
 }
 
 /**

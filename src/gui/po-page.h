@@ -36,11 +36,9 @@ void        po_page_set_folded    (PoPage     *self,
 void        po_page_reload        (PoPage     *self);
 void        po_page_show_toast    (PoPage     *self,
                                    const char *message);
-void        po_page_show_toast_with_button (PoPage     *self,
+AdwToast   *po_page_show_toast_with_button (PoPage     *self,
                                             const char *message,
-                                            const char *button_label,
-                                            const char *action_name,
-                                            GVariant   *target);
+                                            const char *button_label);
 
 void        po_page_load_scan_options      (PoPage        *self,
                                             PoDate         today,

@@ -37,7 +37,8 @@ struct _PoPreferencesWindow
   PoDatabase           *database;         /* the office, for its thresholds */
   guint                 save_source;       /* the thresholds, written after a pause */
   gboolean              loading_thresholds;
-  GCancellable         *save_cancellable;
+  gboolean              saving;            /* one write at a time, in order */
+  gboolean              save_again;        /* changed while it was written */
 
   /* Template widgets */
   AdwComboRow          *yellow_mode_row;
@@ -147,6 +148,8 @@ save_thresholds_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean save_thresholds_cb (gpointer user_data);
+
 static void
 on_thresholds_saved_cb (GObject      *source_object,
                         GAsyncResult *result,
@@ -155,14 +158,21 @@ on_thresholds_saved_cb (GObject      *source_object,
   g_autoptr(PoPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent;
+  GApplication *application = g_application_get_default ();
 
+  self->saving = FALSE;
+  if (application != NULL)
+    g_application_release (application);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  /* What changed while it was written is written after it. */
+  if (self->save_again)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      return;
+      self->save_again = FALSE;
+      save_thresholds_cb (self);
     }
-  g_clear_object (&self->save_cancellable);
+  if (error != NULL)
+    return;
   /* Every level shown may have changed. */
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
@@ -174,19 +184,28 @@ save_thresholds_cb (gpointer user_data)
 {
   PoPreferencesWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
-  ThresholdWrite *write = g_new0 (ThresholdWrite, 1);
+  GApplication *application = g_application_get_default ();
+  ThresholdWrite *write;
 
   self->save_source = 0;
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  write = g_new0 (ThresholdWrite, 1);
   write->path = g_strdup (po_database_get_path (self->database));
   write->actor = g_strdup (po_database_get_actor (self->database));
   write->yellow_days = gtk_spin_button_get_value_as_int (self->threshold_spin);
   write->yellow_share = adw_combo_row_get_selected (self->yellow_mode_row) == 1
                           ? gtk_spin_button_get_value_as_int (self->share_spin) : 0;
 
-  g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
-  self->save_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->save_cancellable, on_thresholds_saved_cb, g_object_ref (self));
+  /* The application lives until the office has them, even if it is
+   * quit at once. */
+  self->saving = TRUE;
+  if (application != NULL)
+    g_application_hold (application);
+  task = g_task_new (NULL, NULL, on_thresholds_saved_cb, g_object_ref (self));
   g_task_set_source_tag (task, save_thresholds_cb);
   g_task_set_task_data (task, write, (GDestroyNotify) threshold_write_free);
   g_task_run_in_thread (task, save_thresholds_worker);
@@ -473,7 +492,6 @@ po_preferences_window_dispose (GObject *object)
   /* A change still waiting is written as the window closes. */
   if (self->save_source != 0)
     po_preferences_window_flush (self);
-  g_clear_object (&self->save_cancellable);
 
   G_OBJECT_CLASS (po_preferences_window_parent_class)->dispose (object);
 }

@@ -71,7 +71,8 @@ struct _PoSupervisionPage
   guint                reload_pending : 1;
   guint                loaded : 1;
   guint                scanning : 1;
-  guint                scan_asked : 1;      /* by the analyst, not in the background */
+  guint                scan_asked : 1;
+  guint                scan_pending : 1;    /* asked for while one ran */      /* by the analyst, not in the background */
   guint                importing : 1;
   guint                busy : 1;
   guint                filling : 1;         /* filters being rebuilt, not chosen */
@@ -1175,6 +1176,8 @@ end_work (PoSupervisionPage *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   update_busy (self);
   update_actions (self);
+  if (self->scan_pending && !self->disposed)
+    po_supervision_page_scan (self);
 }
 
 typedef struct
@@ -1303,8 +1306,9 @@ on_scanned_cb (GObject      *object,
  *
  * Runs every rule as of today in the background, showing progress, then
  * reads the alerts again. New red alerts are announced with
- * #PoSupervisionPage::alerts-raised. Does nothing while a scan or an
- * import runs.
+ * #PoSupervisionPage::alerts-raised. Asked for while a scan or an import
+ * runs, it runs once they are done: what changed since they began is
+ * checked too.
  */
 void
 po_supervision_page_scan (PoSupervisionPage *self)
@@ -1314,8 +1318,14 @@ po_supervision_page_scan (PoSupervisionPage *self)
 
   g_return_if_fail (PO_IS_SUPERVISION_PAGE (self));
 
-  if (self->scanning || self->importing || self->disposed)
+  if (self->disposed)
     return;
+  if (self->scanning || self->importing)
+    {
+      self->scan_pending = TRUE;
+      return;
+    }
+  self->scan_pending = FALSE;
 
   data = worker_data_new (self);
   po_page_load_scan_options (PO_PAGE (self), data->today, &data->scan_options);
@@ -1409,8 +1419,10 @@ on_imported_cb (GObject      *object,
 
     po_page_show_toast (PO_PAGE (self), message);
   }
-  /* What was imported is checked at once. */
-  po_supervision_page_scan (self);
+  /* What was imported is checked at once (unless a scan asked for during
+   * the import has just begun). */
+  if (!self->scanning)
+    po_supervision_page_scan (self);
 }
 
 /**

@@ -259,19 +259,21 @@ reload_action (GtkWidget  *widget,
 }
 
 /* The office's calendar or thresholds changed: every deadline or level
- * may have moved, so every page reads its figures again, and the alerts
- * are checked. */
+ * may have moved, so the pages that show them read them again, and the
+ * alerts are checked. */
 static void
 office_changed_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
+  /* The pages that show deadlines, days left or levels. */
+  static const char *const dependent[] = { "overview", "review", "petitions", "supervision" };
   PoWindow *self = PO_WINDOW (widget);
   PoPage *supervision = po_window_get_page (self, "supervision");
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (dependent); i++)
     {
-      PoPage *page = po_window_get_page (self, page_infos[i].name);
+      PoPage *page = po_window_get_page (self, dependent[i]);
 
       if (page != NULL)
         po_page_reload (page);
