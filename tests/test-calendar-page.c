@@ -75,31 +75,19 @@ find_row (const char *title)
   return NULL;
 }
 
+/* The first button under @widget with this action, or this label. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
-             const char *action_name)
+             const char *action_name,
+             const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+  if (GTK_IS_BUTTON (widget) &&
+      ((action_name != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0) ||
+       (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
+      GtkWidget *found = find_button (child, action_name, label);
 
       if (found != NULL)
         return found;
@@ -259,7 +247,7 @@ test_remove_and_undo (void)
   g_autofree char *due = NULL;
 
   g_assert_nonnull (row);
-  button = find_button (row, "page.remove");
+  button = find_button (row, "page.remove", NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   wait_idle ();
@@ -269,7 +257,7 @@ test_remove_and_undo (void)
   g_assert_cmpstr (due, ==, "2026-11-30:0");
 
   /* The toast's Undo, clicked. */
-  undo = find_button_labelled (GTK_WIDGET (window), "_Undo");
+  undo = find_button (GTK_WIDGET (window), NULL, "_Undo");
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_signal_emit_by_name (undo, "clicked");
