@@ -239,6 +239,9 @@ load (PoCalendarPage *self,
   guint selected = 0;
 
   po_date_to_ymd (today, &this_year, &month, &day);
+  /* The calendar as stored now, should another program have imported
+   * one since this connection read it (a few hundred rows). */
+  po_database_calendar_changed (db);
   if ((stored = po_calendar_store_list_years (db, &error)) == NULL ||
       (calendar = po_database_get_calendar (db, &error)) == NULL)
     {
@@ -393,8 +396,6 @@ on_written_cb (GObject      *source_object,
       return;
     }
 
-  /* This connection keeps the calendar it read; read it again. */
-  po_database_calendar_changed (po_page_get_database (PO_PAGE (self)));
   switch (write->kind)
     {
     case WRITE_IMPORT:
