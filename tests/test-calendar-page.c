@@ -345,22 +345,6 @@ setup_office (void)
   g_assert_no_error (error);
 }
 
-/* New red alerts are told by a desktop notification, which no service
- * receives here: working hours of one minute, half a day from now, hold
- * it back. */
-static void
-hold_notifications (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GTimeZone) cst = g_time_zone_new_identifier ("+08:00");
-  g_autoptr(GDateTime) now = g_date_time_new_now (cst);
-  int start = (g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now) + 720) % 1439;
-
-  g_settings_set_boolean (settings, "notify-working-hours-only", TRUE);
-  g_settings_set_int (settings, "working-day-start", start);
-  g_settings_set_int (settings, "working-day-end", start + 1);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -372,7 +356,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  hold_notifications ();
+  po_gui_test_hold_notifications (APP_ID);
   setup_office ();
   application = po_application_new_for_database (database);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));

@@ -333,6 +333,12 @@ office_yellow_share_is (gpointer data)
          options.yellow_share == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+office_has_alerts (gpointer data)
+{
+  return po_database_query_int (database, "SELECT count(*) FROM alerts", NULL) > 0;
+}
+
 static void
 test_preferences (void)
 {
@@ -372,6 +378,7 @@ test_preferences (void)
     GObject *share = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW, "share_spin");
     GObject *share_row = gtk_widget_get_template_child (GTK_WIDGET (preferences), PO_TYPE_PREFERENCES_WINDOW, "share_row");
 
+    g_assert_cmpint (po_database_query_int (database, "SELECT count(*) FROM alerts", NULL), ==, 0);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (threshold)), ==, PO_SCAN_DEFAULT_YELLOW_DAYS);
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (yellow_mode)), ==, 0);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (share_row)));
@@ -379,6 +386,8 @@ test_preferences (void)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (threshold), 3);
     g_assert_true (po_preferences_window_flush (PO_PREFERENCES_WINDOW (preferences)));
     g_assert_true (po_gui_test_wait_for (office_yellow_days_is, GINT_TO_POINTER (3)));
+    /* The main window was told: the monitoring pane checked the rules. */
+    g_assert_true (po_gui_test_wait_for (office_has_alerts, NULL));
 
     adw_combo_row_set_selected (ADW_COMBO_ROW (yellow_mode), 1);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (share_row)));
@@ -564,6 +573,7 @@ main (int   argc,
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
+  po_gui_test_hold_notifications (APP_ID);
 
   setup_office ();
 
