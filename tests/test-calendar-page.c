@@ -306,6 +306,29 @@ test_import (void)
   g_assert_cmpstr (after, ==, "2027-01-08:0");
 }
 
+/* Cancelled at once, an import leaves the calendar as it was. */
+static void
+test_import_cancelled (void)
+{
+  g_autofree char *path = write_file ("2028.json",
+    "{ \"format\": \"power-oversight-calendar\", \"version\": 1, \"years\": [\n"
+    "  { \"year\": 2028, \"source\": \"测试\",\n"
+    "    \"holidays\": [ { \"name\": \"元旦\", \"from\": \"2028-01-01\", \"to\": \"2028-01-03\" } ],\n"
+    "    \"workdays\": [] } ] }\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 audit = po_database_query_int (database, "SELECT count(*) FROM audit_log", NULL);
+
+  po_calendar_page_import (page, file);
+  g_assert_true (po_calendar_page_get_busy (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel", NULL));
+  wait_idle ();
+  g_assert_false (po_calendar_page_get_busy (page));
+  g_assert_cmpint (po_database_query_int (database, "SELECT count(*) FROM calendar_years WHERE year = 2028", NULL), ==, 0);
+  g_assert_cmpint (po_database_query_int (database, "SELECT count(*) FROM audit_log", NULL), ==, audit);
+  /* Not an error to read: said in a toast. */
+  g_assert_null (po_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 test_import_bad_file (void)
 {
@@ -376,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/calendar-page/remove-and-undo", test_remove_and_undo);
   g_test_add_func ("/calendar-page/import", test_import);
   g_test_add_func ("/calendar-page/import-bad-file", test_import_bad_file);
+  g_test_add_func ("/calendar-page/import-cancelled", test_import_cancelled);
 
   ret = g_test_run ();
 

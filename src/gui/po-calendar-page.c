@@ -326,6 +326,15 @@ set_busy (PoCalendarPage *self,
   update_actions (self);
 }
 
+/* Called on the main thread when Cancel is pressed: the statement running
+ * on the worker's connection stops, and the worker rolls back. */
+static void
+on_write_cancelled_cb (GCancellable *cancellable,
+                       PoDatabase   *db)
+{
+  sqlite3_interrupt (po_database_get_handle (db));
+}
+
 static void
 write_worker (GTask        *task,
               gpointer      source_object,
@@ -335,6 +344,7 @@ write_worker (GTask        *task,
   Write *write = task_data;
   g_autoptr(PoDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  gulong handler = 0;
   gboolean ok;
 
   if ((db = po_database_open_as (write->path, write->actor, &error)) == NULL ||
@@ -343,6 +353,8 @@ write_worker (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (on_write_cancelled_cb), db, NULL);
   switch (write->kind)
     {
     case WRITE_IMPORT:
@@ -360,9 +372,19 @@ write_worker (GTask        *task,
       ok = po_calendar_store_remove_period (db, write->first, write->last, &error);
       break;
     }
-  if (!ok || !po_database_commit (db, &error))
+  /* Once it is cancelled, nothing is kept, whatever was done. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    ok = FALSE;
+  ok = ok && po_database_commit (db, &error);
+  g_cancellable_disconnect (cancellable, handler);
+  if (!ok)
     {
       po_database_rollback (db);
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -388,7 +410,9 @@ on_written_cb (GObject      *source_object,
   set_busy (self, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        po_page_show_toast (PO_PAGE (self), _("Cancelled. The calendar and the deadlines are as they were."));
+      else
         po_page_show_error_dialog (PO_PAGE (self),
                                    write->kind == WRITE_IMPORT ? _("The Schedule Could Not Be Imported")
                                                                : _("The Calendar Could Not Be Changed"),
@@ -615,6 +639,17 @@ add_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PoCalendarPage *self = PO_CALENDAR_PAGE (widget);
+
+  if (self->busy)
+    g_cancellable_cancel (self->cancellable);
+}
+
 /* page.remove: (first, last, workday, name, year) of a period shown. */
 static void
 remove_action (GtkWidget  *widget,
@@ -640,6 +675,7 @@ update_actions (PoCalendarPage *self)
   gtk_widget_action_set_enabled (widget, "page.add-days-off", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.add-makeup-day", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.remove", idle);
+  gtk_widget_action_set_enabled (widget, "page.cancel", self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), !self->busy);
 }
 
@@ -717,6 +753,7 @@ po_calendar_page_class_init (PoCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.add-days-off", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.add-makeup-day", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.remove", "(ssbsi)", remove_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_action);
 }
 
 static void
