@@ -306,6 +306,23 @@ test_import (void)
   g_assert_cmpstr (after, ==, "2027-01-08:0");
 }
 
+/* Every year, as the command line exports them. */
+static void
+test_export (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "exported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = po_calendar_store_export_json (database, NULL);
+  g_autofree char *contents = NULL;
+
+  po_calendar_page_export (page, file);
+  wait_idle ();
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_nonnull (strstr (contents, "\"year\": 2027"));
+}
+
 /* Cancelled at once, an import leaves the calendar as it was. */
 static void
 test_import_cancelled (void)
@@ -400,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/calendar-page/import", test_import);
   g_test_add_func ("/calendar-page/import-bad-file", test_import_bad_file);
   g_test_add_func ("/calendar-page/import-cancelled", test_import_cancelled);
+  g_test_add_func ("/calendar-page/export", test_export);
 
   ret = g_test_run ();
 

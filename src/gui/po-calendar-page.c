@@ -55,6 +55,7 @@ typedef enum
   WRITE_ADD,
   WRITE_REMOVE,
   WRITE_RESTORE,
+  WRITE_EXPORT,   /* not a write to the office: the calendar to a file */
 } WriteKind;
 
 /* What a worker writes, and what the page says when it is done. */
@@ -347,6 +348,19 @@ write_worker (GTask        *task,
   gulong handler = 0;
   gboolean ok;
 
+  if (write->kind == WRITE_EXPORT)
+    {
+      g_autofree char *json = NULL;
+
+      if ((db = po_database_open_as (write->path, write->actor, &error)) == NULL ||
+          (json = po_calendar_store_export_json (db, &error)) == NULL ||
+          !g_file_set_contents (write->file, json, -1, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   if ((db = po_database_open_as (write->path, write->actor, &error)) == NULL ||
       !po_database_begin (db, &error))
     {
@@ -415,8 +429,18 @@ on_written_cb (GObject      *source_object,
       else
         po_page_show_error_dialog (PO_PAGE (self),
                                    write->kind == WRITE_IMPORT ? _("The Schedule Could Not Be Imported")
-                                                               : _("The Calendar Could Not Be Changed"),
+                                   : write->kind == WRITE_EXPORT ? _("The Calendar Could Not Be Exported")
+                                   : _("The Calendar Could Not Be Changed"),
                                    error->message);
+      return;
+    }
+  if (write->kind == WRITE_EXPORT)
+    {
+      g_autofree char *name = g_path_get_basename (write->file);
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Exported the calendar to “%s”"), name);
+      po_page_show_toast (PO_PAGE (self), message);
       return;
     }
 
@@ -493,6 +517,9 @@ run_write (PoCalendarPage *self,
   g_task_set_source_tag (task, run_write);
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   g_task_set_return_on_cancel (task, FALSE);
+  /* A cancel that comes after the commit is too late: the worker says
+   * what happened. */
+  g_task_set_check_cancellable (task, FALSE);
   set_busy (self, label);
   g_task_run_in_thread (task, write_worker);
 }
@@ -526,6 +553,31 @@ po_calendar_page_import (PoCalendarPage *self,
   /* Translators: %s is a file name */
   label = g_strdup_printf (_("Importing “%s” and recomputing the deadlines it moves…"), basename);
   run_write (self, write, label);
+}
+
+/**
+ * po_calendar_page_export:
+ * @file: where to write the calendar, in the project's JSON
+ *
+ * Writes every year's schedule to @file in the background, as the
+ * command line's `calendar export` does.
+ */
+void
+po_calendar_page_export (PoCalendarPage *self,
+                         GFile          *file)
+{
+  g_autofree char *path = NULL;
+  Write *write;
+
+  g_return_if_fail (PO_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->busy || self->cancellable != NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  write = g_new0 (Write, 1);
+  write->kind = WRITE_EXPORT;
+  write->file = g_steal_pointer (&path);
+  run_write (self, write, _("Exporting the calendar…"));
 }
 
 static void
@@ -575,6 +627,40 @@ on_import_chosen_cb (PoCalendarPage  *self,
   g_clear_object (&self->chooser);
   if (file != NULL)
     po_calendar_page_import (self, file);
+  update_actions (self);
+}
+
+static void
+on_export_chosen_cb (PoCalendarPage  *self,
+                     int              response,
+                     GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    po_calendar_page_export (self, file);
+  update_actions (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PoCalendarPage *self = PO_CALENDAR_PAGE (widget);
+
+  if (self->busy || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export the Calendar"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the file name offered for an exported calendar */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("calendar.json"));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
   update_actions (self);
 }
 
@@ -672,6 +758,7 @@ update_actions (PoCalendarPage *self)
   gboolean idle = !self->busy && self->cancellable == NULL && self->chooser == NULL;
 
   gtk_widget_action_set_enabled (widget, "page.import", idle);
+  gtk_widget_action_set_enabled (widget, "page.export", idle);
   gtk_widget_action_set_enabled (widget, "page.add-days-off", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.add-makeup-day", idle && self->year != 0);
   gtk_widget_action_set_enabled (widget, "page.remove", idle);
@@ -750,6 +837,7 @@ po_calendar_page_class_init (PoCalendarPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.add-days-off", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.add-makeup-day", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "page.remove", "(ssbsi)", remove_action);

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (PoCalendarPage, po_calendar_page, PO, CALENDAR_PAGE, PoPag
 GtkWidget *po_calendar_page_new       (PoDatabase     *database);
 void       po_calendar_page_import    (PoCalendarPage *self,
                                        GFile          *file);
+void       po_calendar_page_export    (PoCalendarPage *self,
+                                       GFile          *file);
 int        po_calendar_page_get_year  (PoCalendarPage *self);
 void       po_calendar_page_show_year (PoCalendarPage *self,
                                        int             year);
