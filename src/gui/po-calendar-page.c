@@ -369,6 +369,14 @@ write_worker (GTask        *task,
     }
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (on_write_cancelled_cb), db, NULL);
+  /* A cancel that came while the office was being opened: stop now. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_cancellable_disconnect (cancellable, handler);
+      po_database_rollback (db);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return;
+    }
   switch (write->kind)
     {
     case WRITE_IMPORT:
