@@ -623,33 +623,23 @@ on_undo_clicked_cb (AdwToast       *toast,
 
 /* Actions */
 
+/* The file chosen to import or, with "export" set on the chooser, to
+ * export to. */
 static void
-on_import_chosen_cb (PoCalendarPage  *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
+on_file_chosen_cb (PoCalendarPage  *self,
+                   int              response,
+                   GtkNativeDialog *chooser)
 {
   g_autoptr(GFile) file = NULL;
+  gboolean export = g_object_get_data (G_OBJECT (chooser), "export") != NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file != NULL)
-    po_calendar_page_import (self, file);
-  update_actions (self);
-}
-
-static void
-on_export_chosen_cb (PoCalendarPage  *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file != NULL)
+  if (file != NULL && export)
     po_calendar_page_export (self, file);
+  else if (file != NULL)
+    po_calendar_page_import (self, file);
   update_actions (self);
 }
 
@@ -667,7 +657,8 @@ export_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name offered for an exported calendar */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("calendar.json"));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (self->chooser), "export", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_file_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
   update_actions (self);
 }
@@ -691,7 +682,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_unref (filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_file_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
   update_actions (self);
 }
